@@ -1,0 +1,60 @@
+import { timingSafeEqual } from "node:crypto";
+import { inflateSync } from "node:zlib";
+import { unescapeSig } from "./base64url.js";
+import { hmacOf, type SigDoc } from "./sign.js";
+
+/**
+ * Why a UserSig was refused. Each reason maps to the documented 70xxx code
+ * (reference §3.5, §5.2) in the emulator, not here: this module only decides.
+ */
+export type SigFailure =
+  | "empty"
+  | "undecodable"
+  | "sdkappid-mismatch"
+  | "identifier-mismatch"
+  | "expired"
+  | "signature-mismatch";
+
+export type SigResult = { ok: true; doc: SigDoc } | { ok: false; reason: SigFailure };
+
+export interface VerifyInput {
+  usersig: string;
+  sdkappid: number;
+  identifier: string;
+  secretKey: string;
+  /** Unix seconds */
+  now: number;
+}
+
+function decode(usersig: string): Record<string, unknown> | undefined {
+  try {
+    const raw = inflateSync(Buffer.from(unescapeSig(usersig), "base64"));
+    const parsed: unknown = JSON.parse(raw.toString("utf8"));
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Verifies in the order of the official Go verifier (reference §5.1). */
+export function verifyUserSig(v: VerifyInput): SigResult {
+  if (v.usersig.length === 0) return { ok: false, reason: "empty" };
+  const j = decode(v.usersig);
+  if (!j) return { ok: false, reason: "undecodable" };
+  const { "TLS.identifier": id, "TLS.sdkappid": app, "TLS.time": time, "TLS.expire": expire } = j;
+  const sig = j["TLS.sig"];
+  if (typeof id !== "string" || typeof sig !== "string") return { ok: false, reason: "undecodable" };
+  if (!Number.isInteger(app) || !Number.isInteger(time) || !Number.isInteger(expire)) {
+    return { ok: false, reason: "undecodable" };
+  }
+  const doc: SigDoc = { identifier: id, sdkappid: app as number, time: time as number, expire: expire as number };
+  if (doc.sdkappid !== v.sdkappid) return { ok: false, reason: "sdkappid-mismatch" };
+  if (doc.identifier !== v.identifier) return { ok: false, reason: "identifier-mismatch" };
+  if (v.now > doc.time + doc.expire) return { ok: false, reason: "expired" };
+  const want = Buffer.from(hmacOf(v.secretKey, doc));
+  const got = Buffer.from(sig);
+  if (want.length !== got.length || !timingSafeEqual(want, got)) {
+    return { ok: false, reason: "signature-mismatch" };
+  }
+  return { ok: true, doc };
+}
