@@ -50,7 +50,7 @@ describe("group_add schemas", () => {
 
   it("report type errors with the instancePath of the field", () => {
     const r = validate("group_add", "response", { ...seedPlain, CurrentSequence: "2" });
-    expect(r).toContainEqual({ instancePath: "/CurrentSequence", message: "must be integer" });
+    expect(r).toContainEqual({ instancePath: "/CurrentSequence", keyword: "type", message: "must be integer" });
     expect(validate("group_add", "response", { ...fail, ActionStatus: "OK" })).not.toEqual([]);
     expect(validate("group_add", "response", { ...seedPlain, ErrorCode: 1 })).not.toEqual([]);
   });

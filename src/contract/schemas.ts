@@ -22,6 +22,7 @@ export type Command = (typeof ENDPOINTS)[number];
 /** One problem found by a schema, in ajv's terms (instancePath points into the body). */
 export interface SchemaIssue {
   instancePath: string;
+  keyword: string;
   message: string;
 }
 
@@ -60,7 +61,7 @@ function validator(file: string, def: string): ValidateFunction {
 function issues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   return (errors ?? [])
     .filter((e) => e.keyword !== "if")
-    .map((e) => ({ instancePath: e.instancePath, message: `${e.message ?? e.keyword}` }));
+    .map((e) => ({ instancePath: e.instancePath, keyword: e.keyword, message: `${e.message ?? e.keyword}` }));
 }
 
 /** Validates `data` against `schemas/<file>.json#/$defs/<def>`; [] means valid. */

@@ -1,0 +1,28 @@
+import type { Pool } from "../fixtures/pool.js";
+import type { CaseContext } from "../runner/context.js";
+
+/** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
+export interface SigMinter {
+  sdkappid: number;
+  admin: string;
+  /** the admin UserSig every normal call carries */
+  adminSig: string;
+  mint(o: { identifier: string; sdkappid?: number; time?: number; expire?: number; key?: string }): string;
+  now(): number;
+}
+
+export interface CaseEnv {
+  t: CaseContext;
+  pool: Pool;
+  /** present when the suite holds the secret key */
+  sig: SigMinter | undefined;
+  adminSig: string;
+}
+
+/** A scenario: it drives the target and judges the rules it names. */
+export interface Case {
+  id: string;
+  title: string;
+  rules: readonly string[];
+  run(e: CaseEnv): Promise<void>;
+}

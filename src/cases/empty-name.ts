@@ -1,0 +1,19 @@
+import { groupsOf } from "../fixtures/pool.js";
+import type { Case } from "./case.js";
+import { expectUnchanged, groupAdd } from "./helpers.js";
+
+// reference §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
+export default {
+  id: "empty-name",
+  title: "An empty group name is refused, alone or beside a valid one",
+  rules: ["name-empty-rejected", "failed-call-no-change"],
+  async run({ t, pool }) {
+    const u = pool.lease();
+    let before = await groupsOf(t, u);
+    for (const [what, list] of [["[\"\"]", [""]], ["[\"valid\", \"\"]", ["valid", ""]]] as const) {
+      const ex = await groupAdd(t, u, [...list]);
+      t.expectRefused("name-empty-rejected", ex, `GroupName ${what}`);
+      before = await expectUnchanged(t, u, before, `refused GroupName ${what}`);
+    }
+  },
+} satisfies Case;

@@ -1,0 +1,25 @@
+import { groupsOf } from "../fixtures/pool.js";
+import { outcomeOf } from "../runner/context.js";
+import type { Case } from "./case.js";
+import { groupAdd } from "./helpers.js";
+
+// reference §7 questions 2 and 3: the docs do not say what an existing or repeated name does,
+// nor an empty list. Every answer is accepted and reported.
+export default {
+  id: "existing-names",
+  title: "A name that exists, a name repeated in one request, an empty GroupName list",
+  rules: ["open-existing-name", "open-duplicate-in-request", "open-empty-group-list"],
+  async run({ t, pool }) {
+    const u = pool.lease();
+    await t.fixture("group_add", { From_Account: u, GroupName: ["dup"] });
+    const again = await groupAdd(t, u, ["dup"]);
+    const after = await groupsOf(t, u);
+    const copies = after.names.filter((n) => n === "dup").length;
+    t.observe("open-existing-name", `${outcomeOf(again)}; group_get then lists "dup" ${copies}×`, again);
+    const twice = await groupAdd(t, u, ["twin", "twin"]);
+    const view = await groupsOf(t, u);
+    t.observe("open-duplicate-in-request", `${outcomeOf(twice)}; group_get then lists "twin" ${view.names.filter((n) => n === "twin").length}×`, twice);
+    const none = await groupAdd(t, u, []);
+    t.observe("open-empty-group-list", outcomeOf(none), none);
+  },
+} satisfies Case;

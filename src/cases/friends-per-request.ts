@@ -1,0 +1,23 @@
+import { bodyOf } from "../transport/exchange.js";
+import type { Case } from "./case.js";
+import { groupAdd } from "./helpers.js";
+
+// seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's
+// friends: each fails in its item, which is enough to show the request itself was taken.
+export default {
+  id: "friends-per-request",
+  title: "1000 To_Account entries in one request are accepted, 1001 are refused",
+  rules: ["friends-per-request-1000"],
+  async run({ t, pool }) {
+    const u = pool.lease();
+    const ids = Array.from({ length: 1001 }, (_, k) => `${pool.prefix}_x${String(k + 1).padStart(4, "0")}`);
+    const ok = await groupAdd(t, u, ["many"], ids.slice(0, 1000));
+    if (t.expectAccepted("friends-per-request-1000", ok, "1000 To_Account entries")) {
+      const items = bodyOf(ok)?.ResultItem;
+      t.expect("friends-per-request-1000", Array.isArray(items) && items.length === 1000,
+        `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for 1000 accounts`, ok);
+    }
+    const over = await groupAdd(t, u, ["many2"], ids);
+    t.expectRefused("friends-per-request-1000", over, "1001 To_Account entries");
+  },
+} satisfies Case;

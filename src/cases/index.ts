@@ -1,0 +1,33 @@
+// Ordered index of cases: adding a case is adding a file and a line.
+import addWithFriends from "./add-with-friends.js";
+import auth from "./auth.js";
+import basicAdd from "./basic-add.js";
+import type { Case } from "./case.js";
+import emptyName from "./empty-name.js";
+import existingNames from "./existing-names.js";
+import fieldTypes from "./field-types.js";
+import friendsPerRequest from "./friends-per-request.js";
+import groupCap from "./group-cap.js";
+import malformedBody from "./malformed-body.js";
+import nameBytes from "./name-bytes.js";
+import namesPerRequest from "./names-per-request.js";
+import realClientTraffic from "./real-client-traffic.js";
+import requiredFields from "./required-fields.js";
+import unknownFromAccount from "./unknown-from-account.js";
+
+export const CASES: readonly Case[] = [
+  basicAdd,
+  addWithFriends,
+  groupCap,
+  namesPerRequest,
+  nameBytes,
+  friendsPerRequest,
+  emptyName,
+  requiredFields,
+  fieldTypes,
+  unknownFromAccount,
+  malformedBody,
+  auth,
+  realClientTraffic,
+  existingNames,
+];

@@ -1,0 +1,46 @@
+import type { Exchange } from "../transport/exchange.js";
+
+/** What a check sees of one exchange. */
+export interface CheckInput {
+  ex: Exchange;
+  /** the response as a JSON object (undefined when it is not one) */
+  res: Record<string, unknown> | undefined;
+  /** the request body as the suite built it (undefined for raw, non-JSON bodies) */
+  req: Record<string, unknown> | undefined;
+  /** run-wide memory a check may keep (e.g. the last sequence of each user) */
+  memory: Map<string, unknown>;
+}
+
+/** A judged check: pass, or fail with a reason. */
+export type Judgement = { ok: true } | { ok: false; message: string };
+
+/**
+ * An exchange check: judges one rule (its id is the rule id) on every
+ * exchange of the given commands. `judge` returns undefined when the
+ * exchange says nothing about the rule; `observe` is for OPEN rules and
+ * only records what was seen.
+ */
+export interface ExchangeCheck {
+  id: string;
+  title: string;
+  commands: readonly string[];
+  judge?: (i: CheckInput) => Judgement | undefined;
+  observe?: (i: CheckInput) => string | undefined;
+}
+
+export const pass: Judgement = { ok: true };
+export const failWith = (message: string): Judgement => ({ ok: false, message });
+export const GROUP_ADD = ["group_add"] as const;
+
+/** The To_Account list the request sent, when it sent one. */
+export function requestedAccounts(req: Record<string, unknown> | undefined): string[] | undefined {
+  const t = req?.To_Account;
+  return Array.isArray(t) && t.every((x) => typeof x === "string") ? t : undefined;
+}
+
+export function resultItems(res: Record<string, unknown> | undefined): Array<Record<string, unknown>> | undefined {
+  const r = res?.ResultItem;
+  return Array.isArray(r) && r.every((x) => typeof x === "object" && x !== null) ? (r as Array<Record<string, unknown>>) : undefined;
+}
+
+export const isOk = (res: Record<string, unknown> | undefined): boolean => res?.ActionStatus === "OK" && res.ErrorCode === 0;

@@ -1,0 +1,21 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
+
+// seed response table: ActionStatus String, ErrorCode Integer, ErrorInfo String, ErrorDisplay String.
+// Presence is envelope-json's business; this judges the types of what is there.
+const TYPES: Array<[string, (v: unknown) => boolean, string]> = [
+  ["ActionStatus", (v) => typeof v === "string", "a string"],
+  ["ErrorCode", (v) => Number.isInteger(v), "an integer"],
+  ["ErrorInfo", (v) => typeof v === "string", "a string"],
+  ["ErrorDisplay", (v) => typeof v === "string", "a string"],
+];
+
+export default {
+  id: "envelope-field-types",
+  title: "ActionStatus, ErrorInfo and ErrorDisplay are strings, ErrorCode an integer",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    if (!res) return undefined;
+    const bad = TYPES.filter(([k, ok]) => k in res && !ok(res[k])).map(([k, , want]) => `/${k} is ${JSON.stringify(res[k])}, not ${want}`);
+    return bad.length === 0 ? pass : failWith(bad.join("; "));
+  },
+} satisfies ExchangeCheck;

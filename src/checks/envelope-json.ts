@@ -1,0 +1,14 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
+
+// REST-intro: 应答包体 ... 必然包含 ActionStatus、ErrorInfo、ErrorCode
+export default {
+  id: "envelope-json",
+  title: "The body is a JSON object holding ActionStatus, ErrorCode and ErrorInfo",
+  commands: GROUP_ADD,
+  judge: ({ ex, res }) => {
+    if (!ex.response) return undefined;
+    if (!res) return failWith(`body is not a JSON object: ${JSON.stringify(ex.response.body.slice(0, 80))}`);
+    const missing = ["ActionStatus", "ErrorCode", "ErrorInfo"].filter((k) => !(k in res));
+    return missing.length === 0 ? pass : failWith(`missing ${missing.join(", ")}`);
+  },
+} satisfies ExchangeCheck;

@@ -1,0 +1,15 @@
+import { isDocumentedCode } from "../contract/limits.js";
+import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
+
+// seed 错误码 table + reference §3.4 public codes. SHOULD: the live service itself has
+// answered codes found in no table (70032, real-clients.md).
+export default {
+  id: "error-code-documented",
+  title: "A failure's ErrorCode is one the seed's table or the public code list documents",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    const c = res?.ErrorCode;
+    if (res?.ActionStatus !== "FAIL" || typeof c !== "number") return undefined;
+    return isDocumentedCode(c) ? pass : failWith(`ErrorCode ${c} is in no documented table`);
+  },
+} satisfies ExchangeCheck;

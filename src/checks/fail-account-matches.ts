@@ -1,0 +1,22 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from "./check.js";
+
+// seed: Fail_Account 返回处理失败的用户列表,仅当存在失败用户时才返回该字段
+export default {
+  id: "fail-account-matches",
+  title: "Fail_Account is present only when an item failed, and lists exactly the failed accounts",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    if (!isOk(res) || !res) return undefined;
+    const items = resultItems(res) ?? [];
+    // With a ResultCode that is not an integer, which items failed is unknowable: result-item-types reports it.
+    if (items.some((i) => !Number.isInteger(i.ResultCode))) return undefined;
+    const failed = items.filter((i) => i.ResultCode !== 0).map((i) => i.To_Account);
+    const fa = res.Fail_Account;
+    if (failed.length === 0) {
+      return fa === undefined ? pass : failWith(`Fail_Account ${JSON.stringify(fa)} sent although no item failed`);
+    }
+    if (!Array.isArray(fa)) return failWith(`${failed.length} items failed but Fail_Account is ${fa === undefined ? "missing" : JSON.stringify(fa)}`);
+    const same = fa.length === failed.length && failed.every((f) => fa.includes(f));
+    return same ? pass : failWith(`Fail_Account ${JSON.stringify(fa.slice(0, 5))} differs from the failed items ${JSON.stringify(failed.slice(0, 5))}`);
+  },
+} satisfies ExchangeCheck;

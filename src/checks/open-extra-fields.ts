@@ -1,0 +1,15 @@
+import { type ExchangeCheck, GROUP_ADD } from "./check.js";
+
+const DOCUMENTED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo", "ErrorDisplay", "CurrentSequence", "ResultItem", "Fail_Account"]);
+
+// reference §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
+export default {
+  id: "open-extra-fields",
+  title: "Response fields beyond the documented ones",
+  commands: GROUP_ADD,
+  observe: ({ res }) => {
+    if (!res) return undefined;
+    const extra = Object.keys(res).filter((k) => !DOCUMENTED.has(k));
+    return extra.length ? `extra: ${extra.sort().join(", ")}` : "none";
+  },
+} satisfies ExchangeCheck;

@@ -1,0 +1,14 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from "./check.js";
+
+// seed: ResultInfo To_Account 的错误描述信息,成功时该字段为空
+export default {
+  id: "result-info-empty-on-success",
+  title: "A successful ResultItem entry has an empty ResultInfo",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    const ok = resultItems(res)?.filter((i) => i.ResultCode === 0);
+    if (!isOk(res) || !ok || ok.length === 0) return undefined;
+    const bad = ok.filter((i) => i.ResultInfo !== "");
+    return bad.length === 0 ? pass : failWith(`ResultInfo ${JSON.stringify(bad[0]?.ResultInfo)} on success (${bad.length} entries)`);
+  },
+} satisfies ExchangeCheck;

@@ -1,0 +1,17 @@
+import { validate } from "../contract/schemas.js";
+import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
+
+// seed: ResultItem Array; To_Account String; ResultCode Integer; ResultInfo String; Fail_Account Array
+export default {
+  id: "result-item-types",
+  title: "ResultItem entries and Fail_Account have their documented types",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    if (!isOk(res) || !res || (!("ResultItem" in res) && !("Fail_Account" in res))) return undefined;
+    // Types and presence only: whether Fail_Account may be empty is fail-account-matches' rule.
+    const issues = validate("group_add", "success", res).filter(
+      (i) => /^\/(ResultItem|Fail_Account)/.test(i.instancePath) && (i.keyword === "type" || i.keyword === "required"),
+    );
+    return issues.length === 0 ? pass : failWith(issues.map((i) => `${i.instancePath} ${i.message}`).join("; "));
+  },
+} satisfies ExchangeCheck;

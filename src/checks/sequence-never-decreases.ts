@@ -1,0 +1,19 @@
+import { type ExchangeCheck, failWith, isOk, pass } from "./check.js";
+
+// seed: CurrentSequence 返回最新的分组 Sequence; group_get's LastSequence (reference §2.2) syncs
+// incrementally from it, which only works if it never goes back.
+export default {
+  id: "sequence-never-decreases",
+  title: "A user's CurrentSequence never decreases (group_add, group_get, group_delete)",
+  commands: ["group_add", "group_get", "group_delete"],
+  judge: ({ req, res, memory }) => {
+    const user = req?.From_Account;
+    const seq = res?.CurrentSequence;
+    if (!isOk(res) || typeof user !== "string" || !Number.isInteger(seq)) return undefined;
+    const key = `seq:${user}`;
+    const last = memory.get(key) as number | undefined;
+    memory.set(key, Math.max(last ?? 0, seq as number));
+    if (last !== undefined && (seq as number) < last) return failWith(`CurrentSequence went from ${last} to ${seq} for ${user}`);
+    return pass;
+  },
+} satisfies ExchangeCheck;

@@ -1,0 +1,14 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
+
+// seed: CurrentSequence Integer 返回最新的分组 Sequence (in both success examples)
+export default {
+  id: "success-sequence",
+  title: "A successful group_add returns CurrentSequence as an integer",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    if (!isOk(res)) return undefined;
+    const s = res?.CurrentSequence;
+    if (s === undefined) return failWith("CurrentSequence is missing");
+    return Number.isInteger(s) ? pass : failWith(`CurrentSequence is ${JSON.stringify(s)}, not an integer`);
+  },
+} satisfies ExchangeCheck;

@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import { ENV_NAMES, type RawSettings } from "../config/settings.js";
+import { SuiteError } from "../errors.js";
+
+export const HELP = `Usage: npm run conformance -- [options]
+
+Judges an implementation of Tencent Cloud IM v4/sns/group_add against the documented rules.
+With no target, the embedded reference emulator is judged (no credentials needed).
+
+Target (at most one):
+  --base-url URL          any http(s) base URL                       [TIM_BASE_URL]
+  --region NAME           a live region: ${"china, singapore, seoul, tokyo, frankfurt, mumbai, siliconvalley, jakarta"} [TIM_REGION]
+Credentials:
+  --sdkappid N            the app's SDKAppID                         [TIM_SDKAPPID]
+  --identifier ID         the App admin account                      [TIM_IDENTIFIER]
+  (secret key)            the app's key, from the environment only   [TIM_SECRET_KEY]
+  --usersig SIG           a ready admin UserSig instead of the key   [TIM_USERSIG]
+Run:
+  --case ID               run only this case (repeatable; see --list-cases)
+  --seed N                replay a run exactly                       [TIM_SEED]
+  --timeout-ms N          per-request timeout, default 10000         [TIM_TIMEOUT_MS]
+  --prefix P              the suite's account prefix, default tim_ct [TIM_ACCOUNT_PREFIX]
+  --report-dir DIR        where reports go, default reports/         [TIM_REPORT_DIR]
+  --emulator-fault ID     break the embedded emulator on purpose (repeatable; see --list-faults)
+  --emulator-variant ID   pick another open behaviour in the embedded emulator (repeatable)
+Info:
+  --list-rules | --list-cases | --list-faults | --help
+
+Exit codes: 0 every MUST rule holds; 1 a MUST rule is violated; 2 bad configuration;
+3 the target could not be judged (unreachable, timeouts, fixtures failed); 130/143 interrupted.
+Settings also come from a .env file in the current folder (see .env.example).
+`;
+
+export interface Parsed {
+  raw: RawSettings;
+  list?: "rules" | "cases" | "faults";
+  help: boolean;
+}
+
+/** Flags win over the environment; the secret key is read from the environment only. */
+export function parseCli(argv: string[], env: Record<string, string | undefined>): Parsed {
+  let v: ReturnType<typeof parse>["values"];
+  try {
+    v = parse(argv).values;
+  } catch (e) {
+    throw new SuiteError("TIM_ERR_CONFIG", `${(e as Error).message}; see --help`);
+  }
+  const pick = (flag: string | undefined, name: keyof typeof ENV_NAMES): string | undefined => flag ?? (env[ENV_NAMES[name]] || undefined);
+  const raw: RawSettings = {};
+  const set = (k: keyof typeof ENV_NAMES, val: string | undefined) => {
+    if (val !== undefined) raw[k] = val;
+  };
+  set("baseUrl", pick(v["base-url"], "baseUrl"));
+  set("region", pick(v.region, "region"));
+  set("sdkappid", pick(v.sdkappid, "sdkappid"));
+  set("identifier", pick(v.identifier, "identifier"));
+  set("secretKey", pick(undefined, "secretKey"));
+  set("usersig", pick(v.usersig, "usersig"));
+  set("reportDir", pick(v["report-dir"], "reportDir"));
+  set("timeoutMs", pick(v["timeout-ms"], "timeoutMs"));
+  set("prefix", pick(v.prefix, "prefix"));
+  set("seed", pick(v.seed, "seed"));
+  if (v.case) raw.cases = v.case;
+  if (v["emulator-fault"]) raw.faults = v["emulator-fault"];
+  if (v["emulator-variant"]) raw.variants = v["emulator-variant"];
+  const list = v["list-rules"] ? "rules" : v["list-cases"] ? "cases" : v["list-faults"] ? "faults" : undefined;
+  return { raw, help: Boolean(v.help), ...(list ? { list } : {}) };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      "base-url": { type: "string" },
+      region: { type: "string" },
+      sdkappid: { type: "string" },
+      identifier: { type: "string" },
+      usersig: { type: "string" },
+      "report-dir": { type: "string" },
+      "timeout-ms": { type: "string" },
+      prefix: { type: "string" },
+      seed: { type: "string" },
+      case: { type: "string", multiple: true },
+      "emulator-fault": { type: "string", multiple: true },
+      "emulator-variant": { type: "string", multiple: true },
+      "list-rules": { type: "boolean" },
+      "list-cases": { type: "boolean" },
+      "list-faults": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Everything the emulator decides. The defaults are the documented service;
+ * faults flip one knob to break one rule, variants pick another answer where
+ * the docs leave the behaviour open (reference §7).
+ */
+export interface Behaviour {
+  // documented limits (seed; reference §1.5)
+  maxGroupsPerUser: number;
+  maxNamesPerRequest: number;
+  maxFriendsPerRequest: number;
+  maxNameBytes: number;
+  /** how the name limit is counted: bytes per the ZH limits page */
+  nameLimitUnit: "bytes" | "chars";
+  /** the 32-group cap counts the groups the user already has */
+  capCountsExisting: boolean;
+  rejectEmptyName: boolean;
+  requireFields: boolean;
+  checkTypes: boolean;
+  checkFromExists: boolean;
+  checkFriendship: boolean;
+  storeGroups: boolean;
+  storeMembers: boolean;
+  /** a failed call leaves state as it was */
+  atomic: boolean;
+  bumpSeqOnChange: boolean;
+  // authentication (REST-intro; reference §5)
+  checkSdkappid: boolean;
+  checkSignature: boolean;
+  checkExpiry: boolean;
+  checkAdmin: boolean;
+  requireContentTypeHeader: boolean;
+  rejectReusedRandom: boolean;
+  // open behaviours: each value is one plausible service
+  existingName: "reject" | "ignore";
+  duplicateInRequest: "reject" | "dedupe";
+  notFriendCode: number;
+  tooManyNamesCode: number;
+  malformedJsonCode: number;
+  successErrorInfo: string;
+  extraFields: boolean;
+  resultOrder: "request" | "reverse";
+  seqScope: "user" | "app";
+  toAccountNull: "absent" | "reject";
+  responseContentType: boolean;
+}
+
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  maxGroupsPerUser: 32,
+  maxNamesPerRequest: 32,
+  maxFriendsPerRequest: 1000,
+  maxNameBytes: 30,
+  nameLimitUnit: "bytes",
+  capCountsExisting: true,
+  rejectEmptyName: true,
+  requireFields: true,
+  checkTypes: true,
+  checkFromExists: true,
+  checkFriendship: true,
+  storeGroups: true,
+  storeMembers: true,
+  atomic: true,
+  bumpSeqOnChange: true,
+  checkSdkappid: true,
+  checkSignature: true,
+  checkExpiry: true,
+  checkAdmin: true,
+  requireContentTypeHeader: false,
+  rejectReusedRandom: false,
+  existingName: "reject",
+  duplicateInRequest: "reject",
+  notFriendCode: 32216,
+  tooManyNamesCode: 30001,
+  malformedJsonCode: 60003,
+  successErrorInfo: "",
+  extraFields: false,
+  resultOrder: "request",
+  seqScope: "user",
+  toAccountNull: "absent",
+  responseContentType: true,
+};

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "cap-off-by-one",
+  title: "The group cap is 31: the 32nd group is refused",
+  breaks: ["group-cap-32"],
+  behaviour: { maxGroupsPerUser: 31 },
+} satisfies Fault;

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "empty-name-accepted",
+  title: "An empty group name is accepted",
+  breaks: ["name-empty-rejected"],
+  behaviour: { rejectEmptyName: false },
+} satisfies Fault;

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "error-code-as-string",
+  title: "ErrorCode is sent as a string",
+  breaks: ["envelope-field-types"],
+  rewrite: ({ envelope }) => ({ ...envelope, ErrorCode: String(envelope.ErrorCode) as unknown as number }),
+} satisfies Fault;

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "expiry-not-checked",
+  title: "Expired UserSigs are accepted",
+  breaks: ["auth-usersig"],
+  behaviour: { checkExpiry: false },
+} satisfies Fault;

@@ -1,0 +1,11 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "fail-account-missing",
+  title: "Fail_Account is left out although some items failed",
+  breaks: ["fail-account-matches"],
+  rewrite: ({ envelope }) => {
+    const { Fail_Account: _dropped, ...rest } = envelope;
+    return rest as typeof envelope;
+  },
+} satisfies Fault;

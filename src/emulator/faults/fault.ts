@@ -1,0 +1,31 @@
+import type { Behaviour } from "../behaviour.js";
+import type { Body, EmuRequest, EmuResponse, Envelope } from "../types.js";
+
+/** What a response-rewriting fault sees: the request and the envelope the emulator meant to send. */
+export interface FaultInput {
+  req: EmuRequest;
+  command: string;
+  body: Body | undefined;
+  envelope: Envelope;
+}
+
+/**
+ * A deliberate bug. `breaks` names the catalogue rules it must make fail, as
+ * plain strings: the emulator never imports the suite's checks.
+ */
+export interface Fault {
+  id: string;
+  title: string;
+  breaks: string[];
+  behaviour?: Partial<Behaviour>;
+  /** only group_add answers are rewritten unless `allCommands` */
+  rewrite?: (f: FaultInput) => Envelope | EmuResponse;
+  allCommands?: boolean;
+}
+
+/** An open-behaviour choice: a different but still conformant service. */
+export interface Variant {
+  id: string;
+  title: string;
+  behaviour: Partial<Behaviour>;
+}

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "groups-not-stored",
+  title: "group_add answers OK but stores no group",
+  breaks: ["group-add-creates-groups"],
+  behaviour: { storeGroups: false },
+} satisfies Fault;

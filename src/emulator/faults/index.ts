@@ -1,0 +1,83 @@
+// Ordered index of deliberate faults: adding a fault is adding a file and a line.
+import type { Fault } from "./fault.js";
+import adminNotChecked from "./admin-not-checked.js";
+import capIgnoresExisting from "./cap-ignores-existing.js";
+import capOffByOne from "./cap-off-by-one.js";
+import capWrongCode from "./cap-wrong-code.js";
+import emptyErrorInfo from "./empty-error-info.js";
+import emptyNameAccepted from "./empty-name-accepted.js";
+import errorCodeAsString from "./error-code-as-string.js";
+import expiryNotChecked from "./expiry-not-checked.js";
+import failAccountAlways from "./fail-account-always.js";
+import failAccountMissing from "./fail-account-missing.js";
+import failureSaysOk from "./failure-says-ok.js";
+import friendsLimitMissing from "./friends-limit-missing.js";
+import groupsNotStored from "./groups-not-stored.js";
+import http500OnError from "./http-500-on-error.js";
+import malformedJsonCrash from "./malformed-json-crash.js";
+import membersNotStored from "./members-not-stored.js";
+import nameLimit29Bytes from "./name-limit-29-bytes.js";
+import nameLimit31Bytes from "./name-limit-31-bytes.js";
+import nameLimitInChars from "./name-limit-in-chars.js";
+import namesLimitMissing from "./names-limit-missing.js";
+import nonAtomicCap from "./non-atomic-cap.js";
+import notFriendSucceeds from "./not-friend-succeeds.js";
+import rejectsReusedRandom from "./rejects-reused-random.js";
+import requiredNotChecked from "./required-not-checked.js";
+import requiresContentType from "./requires-content-type.js";
+import resultCodeAsString from "./result-code-as-string.js";
+import resultInfoOk from "./result-info-ok.js";
+import resultItemDropsLast from "./result-item-drops-last.js";
+import sdkappidNotChecked from "./sdkappid-not-checked.js";
+import sequenceDecreases from "./sequence-decreases.js";
+import sequenceMissing from "./sequence-missing.js";
+import sequenceStatic from "./sequence-static.js";
+import typesNotChecked from "./types-not-checked.js";
+import undocumentedCodes from "./undocumented-codes.js";
+import unknownFromAccepted from "./unknown-from-accepted.js";
+import unknownFromWrongCode from "./unknown-from-wrong-code.js";
+import usersigNotVerified from "./usersig-not-verified.js";
+
+export const FAULTS: readonly Fault[] = [
+  adminNotChecked,
+  capIgnoresExisting,
+  capOffByOne,
+  capWrongCode,
+  emptyErrorInfo,
+  emptyNameAccepted,
+  errorCodeAsString,
+  expiryNotChecked,
+  failAccountAlways,
+  failAccountMissing,
+  failureSaysOk,
+  friendsLimitMissing,
+  groupsNotStored,
+  http500OnError,
+  malformedJsonCrash,
+  membersNotStored,
+  nameLimit29Bytes,
+  nameLimit31Bytes,
+  nameLimitInChars,
+  namesLimitMissing,
+  nonAtomicCap,
+  notFriendSucceeds,
+  rejectsReusedRandom,
+  requiredNotChecked,
+  requiresContentType,
+  resultCodeAsString,
+  resultInfoOk,
+  resultItemDropsLast,
+  sdkappidNotChecked,
+  sequenceDecreases,
+  sequenceMissing,
+  sequenceStatic,
+  typesNotChecked,
+  undocumentedCodes,
+  unknownFromAccepted,
+  unknownFromWrongCode,
+  usersigNotVerified,
+];
+
+export function faultById(id: string): Fault | undefined {
+  return FAULTS.find((f) => f.id === id);
+}

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "members-not-stored",
+  title: "Friends are reported added (ResultCode 0) but are not put in the groups",
+  breaks: ["group-add-places-friends"],
+  behaviour: { storeMembers: false },
+} satisfies Fault;

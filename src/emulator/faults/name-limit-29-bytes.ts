@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "name-limit-29-bytes",
+  title: "Group names of exactly 30 bytes are refused",
+  breaks: ["name-30-bytes"],
+  behaviour: { maxNameBytes: 29 },
+} satisfies Fault;

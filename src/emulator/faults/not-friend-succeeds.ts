@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "not-friend-succeeds",
+  title: "A To_Account that is not a friend gets ResultCode 0",
+  breaks: ["not-friend-fails-item"],
+  behaviour: { checkFriendship: false },
+} satisfies Fault;

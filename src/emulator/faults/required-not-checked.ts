@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "required-not-checked",
+  title: "Missing From_Account or GroupName is not detected",
+  breaks: ["required-fields", "field-types"],
+  behaviour: { requireFields: false, checkTypes: false, checkFromExists: false },
+} satisfies Fault;

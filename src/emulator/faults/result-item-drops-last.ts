@@ -1,0 +1,11 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "result-item-drops-last",
+  title: "ResultItem misses the entry of the last requested To_Account",
+  breaks: ["result-item-per-account"],
+  rewrite: ({ envelope }) =>
+    Array.isArray(envelope.ResultItem) && envelope.ResultItem.length > 1
+      ? { ...envelope, ResultItem: envelope.ResultItem.slice(0, -1) }
+      : envelope,
+} satisfies Fault;

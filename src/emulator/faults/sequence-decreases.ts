@@ -1,0 +1,10 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "sequence-decreases",
+  title: "CurrentSequence counts down after each change",
+  breaks: ["sequence-never-decreases"],
+  allCommands: true,
+  rewrite: ({ envelope }) =>
+    typeof envelope.CurrentSequence === "number" ? { ...envelope, CurrentSequence: 1000 - envelope.CurrentSequence } : envelope,
+} satisfies Fault;

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "sequence-static",
+  title: "CurrentSequence never moves",
+  breaks: ["sequence-moves-on-change"],
+  behaviour: { bumpSeqOnChange: false },
+} satisfies Fault;

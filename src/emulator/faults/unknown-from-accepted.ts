@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "unknown-from-accepted",
+  title: "An unknown From_Account is answered with success",
+  breaks: ["unknown-from-account"],
+  behaviour: { checkFromExists: false },
+} satisfies Fault;

@@ -1,0 +1,8 @@
+import type { Fault } from "./fault.js";
+
+export default {
+  id: "usersig-not-verified",
+  title: "The usersig is never verified",
+  breaks: ["auth-usersig"],
+  behaviour: { checkSignature: false },
+} satisfies Fault;

@@ -1,0 +1,102 @@
+import { authenticate } from "./auth.js";
+import { type Behaviour, DEFAULT_BEHAVIOUR } from "./behaviour.js";
+import { fail } from "./envelope.js";
+import type { Fault } from "./faults/fault.js";
+import type { Handler } from "./handlers/context.js";
+import { accountCheck, accountDelete, accountImport, multiaccountImport } from "./handlers/accounts.js";
+import { friendAdd, friendDelete, friendGetList, friendImport } from "./handlers/friends.js";
+import { groupAdd } from "./handlers/group_add.js";
+import { groupDelete, groupGet } from "./handlers/groups.js";
+import type { State } from "./state.js";
+import type { Body, EmuConfig, EmuRequest, EmuResponse, Envelope } from "./types.js";
+
+const ROUTES: Record<string, Handler> = {
+  "sns/group_add": groupAdd,
+  "sns/group_get": groupGet,
+  "sns/group_delete": groupDelete,
+  "sns/friend_import": friendImport,
+  "sns/friend_add": friendAdd,
+  "sns/friend_get_list": friendGetList,
+  "sns/friend_delete": friendDelete,
+  "im_open_login_svc/account_import": accountImport,
+  "im_open_login_svc/multiaccount_import": multiaccountImport,
+  "im_open_login_svc/account_delete": accountDelete,
+  "im_open_login_svc/account_check": accountCheck,
+};
+
+/** Everything a call depends on besides the state: settings, behaviour and faults. */
+export interface EmuEnv {
+  config: EmuConfig;
+  behaviour: Behaviour;
+  faults: readonly Fault[];
+  /** `random` values seen, only kept when a fault rejects reuse */
+  seenRandoms: Set<string>;
+  /** counts answers, for the RequestId of the extra-fields variant (deterministic, unlike a clock) */
+  answered: number;
+}
+
+export function makeEnv(config: EmuConfig, faults: readonly Fault[] = [], behaviour: Partial<Behaviour> = {}): EmuEnv {
+  const merged: Behaviour = { ...DEFAULT_BEHAVIOUR, ...behaviour };
+  for (const f of faults) Object.assign(merged, f.behaviour);
+  return { config, behaviour: merged, faults, seenRandoms: new Set(), answered: 0 };
+}
+
+function parseBody(raw: string, b: Behaviour, service: string): Body | Envelope {
+  // REST-intro: POST 包体不能为空 ... 也需要携带一个空的 JSON 对象
+  if (raw.trim() === "") return fail(b.malformedJsonCode, "Fail to Parse json data of body, body is empty");
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return fail(b.malformedJsonCode, "Fail to Parse json data of body, Please check it");
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    return fail(service === "sns" ? 30001 : 70402, "SNS_DECODE_ERR: body is not a JSON object");
+  }
+  return v as Body;
+}
+
+function serialise(env: Envelope, b: Behaviour): EmuResponse {
+  const headers: Record<string, string> = b.responseContentType ? { "content-type": "application/json; charset=utf-8" } : {};
+  return { status: 200, headers, body: JSON.stringify(env) };
+}
+
+function route(state: State, req: EmuRequest, env: EmuEnv): { command: string; body?: Body; envelope: Envelope } {
+  const b = env.behaviour;
+  const m = /^\/v4\/([a-z_]+)\/([a-z_]+)$/.exec(req.path);
+  const key = m ? `${m[1]}/${m[2]}` : "";
+  const handler = ROUTES[key];
+  const command = m?.[2] ?? "";
+  if (!handler) return { command, envelope: fail(60009, `unknown resource ${req.path}`) };
+  if (req.method !== "POST") return { command, envelope: fail(60002, "REST API only supports POST") };
+  if (b.requireContentTypeHeader && !req.headers["content-type"]) {
+    return { command, envelope: fail(60002, "Content-Type is required") };
+  }
+  if (b.rejectReusedRandom) {
+    const r = req.query.random ?? "";
+    if (env.seenRandoms.has(r)) return { command, envelope: fail(60002, "random reused") };
+    env.seenRandoms.add(r);
+  }
+  const denied = authenticate(req, env.config, b);
+  if (denied) return { command, envelope: denied };
+  const body = parseBody(req.body, b, m?.[1] ?? "");
+  if ("ActionStatus" in body) return { command, envelope: body as Envelope };
+  try {
+    return { command, body, envelope: handler({ state, body, b }) };
+  } catch {
+    return { command, body, envelope: fail(30006, "internal error") };
+  }
+}
+
+/** The emulator as a function of (state, request): the HTTP server is a thin adapter over this. */
+export function handle(state: State, req: EmuRequest, env: EmuEnv): EmuResponse {
+  const { command, body, envelope } = route(state, req, env);
+  env.answered += 1;
+  let out: Envelope | EmuResponse = envelope;
+  if (env.behaviour.extraFields) out = { ...envelope, RequestId: `Id-${env.answered}-O-Seq-${state.appSeq}` };
+  for (const f of env.faults) {
+    if (!f.rewrite || (command !== "group_add" && !f.allCommands) || "status" in out) continue;
+    out = f.rewrite({ req, command, body, envelope: out as Envelope });
+  }
+  return "status" in out && typeof out.status === "number" ? (out as EmuResponse) : serialise(out as Envelope, env.behaviour);
+}

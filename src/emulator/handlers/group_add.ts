@@ -1,0 +1,87 @@
+import { fail, isStringArray, ok } from "../envelope.js";
+import type { Envelope } from "../types.js";
+import { bumpSeq, type HandlerContext, nameLength } from "./context.js";
+
+const BAD = 30001; // seed 错误码: 请求参数错误
+const NO_USER = 30003; // seed: 请求的用户账号不存在
+const GROUP_LIMIT = 30011; // seed: 分组已达系统上限
+
+interface Parsed {
+  from: string;
+  names: string[];
+  to: string[] | undefined;
+}
+
+function parse(ctx: HandlerContext): Parsed | Envelope {
+  const { body, b } = ctx;
+  const from = body.From_Account;
+  const names = body.GroupName;
+  let to = body.To_Account;
+  if (b.requireFields && (from === undefined || names === undefined)) {
+    return fail(BAD, "Err_SNS_GroupAdd_Param_Missing");
+  }
+  // Real clients send "To_Account": null for "none" (real-clients.md).
+  if (to === null && b.toAccountNull === "absent") to = undefined;
+  if (b.checkTypes) {
+    if (typeof from !== "string" || !isStringArray(names)) return fail(BAD, "Err_SNS_GroupAdd_Param_Type");
+    if (to !== undefined && !isStringArray(to)) return fail(BAD, "Err_SNS_GroupAdd_To_Account_Type");
+  }
+  return {
+    from: String(from ?? ""),
+    names: Array.isArray(names) ? names.map(String) : [String(names ?? "")],
+    to: Array.isArray(to) ? to.map(String) : to === undefined || to === null ? undefined : [String(to)],
+  };
+}
+
+function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
+  const { b } = ctx;
+  if (p.names.length === 0) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
+  // seed: 单次请求的分组数不得超过32; the code is open (30001 or 30011).
+  if (p.names.length > b.maxNamesPerRequest) return fail(b.tooManyNamesCode, "Err_SNS_GroupAdd_Too_Many_Groups");
+  // seed: 单次请求的好友数不得超过1000
+  if (p.to && p.to.length > b.maxFriendsPerRequest) return fail(BAD, "Err_SNS_GroupAdd_Too_Many_Friends");
+  for (const n of p.names) {
+    if (n.length === 0 && b.rejectEmptyName) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
+    if (nameLength(b, n) > b.maxNameBytes) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Too_Long");
+  }
+  if (new Set(p.names).size !== p.names.length && b.duplicateInRequest === "reject") {
+    return fail(BAD, "Err_SNS_GroupAdd_GroupName_Duplicate");
+  }
+  return undefined;
+}
+
+export function groupAdd(ctx: HandlerContext): Envelope {
+  const { state, b } = ctx;
+  const p = parse(ctx);
+  if ("ActionStatus" in p) return p;
+  const bad = checkNames(ctx, p);
+  if (bad) return bad;
+  const user = state.users.get(p.from);
+  if (!user) return b.checkFromExists ? fail(NO_USER, "Err_SNS_GroupAdd_From_Account_Not_Exist") : ok(b.successErrorInfo, { CurrentSequence: 0 });
+  const fresh = [...new Set(p.names)].filter((n) => !user.groups.includes(n));
+  if (fresh.length < new Set(p.names).size && b.existingName === "reject") {
+    return fail(BAD, "Err_SNS_GroupAdd_GroupName_Exist");
+  }
+  const counted = b.capCountsExisting ? user.groups.length + fresh.length : fresh.length;
+  if (counted > b.maxGroupsPerUser) {
+    if (!b.atomic) user.groups.push(...fresh);
+    return fail(GROUP_LIMIT, "Err_SNS_GroupAdd_Group_Count_Exceed_Limit");
+  }
+  if (b.storeGroups) user.groups.push(...fresh);
+  const items = (p.to ?? []).map((acc) => {
+    const groups = user.friends.get(acc);
+    if (!groups && b.checkFriendship) {
+      return { To_Account: acc, ResultCode: b.notFriendCode, ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend" };
+    }
+    if (groups && b.storeMembers) for (const n of fresh) groups.add(n);
+    return { To_Account: acc, ResultCode: 0, ResultInfo: "" };
+  });
+  if (fresh.length > 0 || items.some((i) => i.ResultCode === 0)) bumpSeq(ctx, user);
+  if (b.resultOrder === "reverse") items.reverse();
+  const fields: Record<string, unknown> = { CurrentSequence: user.seq };
+  if (p.to !== undefined) fields.ResultItem = items;
+  const failed = items.filter((i) => i.ResultCode !== 0).map((i) => i.To_Account);
+  // seed: Fail_Account 仅当存在失败用户时才返回该字段
+  if (failed.length > 0) fields.Fail_Account = failed;
+  return ok(b.successErrorInfo, fields);
+}

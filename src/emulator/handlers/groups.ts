@@ -1,0 +1,36 @@
+import { fail, isStringArray, ok } from "../envelope.js";
+import type { Envelope } from "../types.js";
+import { bumpSeq, type HandlerContext } from "./context.js";
+
+/** v4/sns/group_get (reference §2.2). NeedFriend only counts when GroupName is empty. */
+export function groupGet(ctx: HandlerContext): Envelope {
+  const { body, state } = ctx;
+  if (typeof body.From_Account !== "string") return fail(30001, "Err_SNS_GroupGet_Param");
+  const u = state.users.get(body.From_Account);
+  if (!u) return fail(30003, "Err_SNS_GroupGet_From_Account_Not_Exist");
+  const filter = body.GroupName;
+  if (filter !== undefined && !isStringArray(filter)) return fail(30001, "Err_SNS_GroupGet_Param");
+  const wanted = filter && filter.length > 0 ? u.groups.filter((g) => filter.includes(g)) : u.groups;
+  const withFriends = body.NeedFriend === "Need_Friend_Type_Yes" || (filter !== undefined && filter.length > 0);
+  const items = wanted.map((g) => {
+    const members = [...u.friends].filter(([, gs]) => gs.has(g)).map(([id]) => id);
+    return withFriends ? { GroupName: g, FriendNumber: members.length, To_Account: members } : { GroupName: g, FriendNumber: members.length };
+  });
+  return ok(ctx.b.successErrorInfo, { ResultItem: items, CurrentSequence: u.seq });
+}
+
+/** v4/sns/group_delete (reference §2.1). Deleting an unknown name is undocumented: 30001 here. */
+export function groupDelete(ctx: HandlerContext): Envelope {
+  const { body, state } = ctx;
+  const names = body.GroupName;
+  if (typeof body.From_Account !== "string" || !isStringArray(names) || names.length === 0) {
+    return fail(30001, "Err_SNS_GroupDel_Param");
+  }
+  const u = state.users.get(body.From_Account);
+  if (!u) return fail(30003, "Err_SNS_GroupDel_From_Account_Not_Exist");
+  if (names.some((n) => !u.groups.includes(n))) return fail(30001, "Err_SNS_GroupDel_Group_Not_Exist");
+  u.groups = u.groups.filter((g) => !names.includes(g));
+  for (const gs of u.friends.values()) for (const n of names) gs.delete(n);
+  bumpSeq(ctx, u);
+  return ok(ctx.b.successErrorInfo, { CurrentSequence: u.seq });
+}

@@ -1,0 +1,39 @@
+/** What the HTTP adapter hands the emulator: transport-free, so tests can call it directly. */
+export interface EmuRequest {
+  method: string;
+  /** path without the query string, e.g. /v4/sns/group_add */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface EmuResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** the adapter drops the connection without answering (a deliberate fault) */
+  drop?: boolean;
+}
+
+/** Settings shared with the suite (TIM_SDKAPPID, TIM_IDENTIFIER, TIM_SECRET_KEY). */
+export interface EmuConfig {
+  sdkappid: number;
+  /** the App admin: the only identifier allowed to call the REST API (REST-intro) */
+  identifier: string;
+  secretKey: string;
+  /** Unix seconds; injected so signature expiry is testable */
+  now: () => number;
+}
+
+/** A JSON object body as the handlers see it after parsing. */
+export type Body = Record<string, unknown>;
+
+/** The envelope every handler returns; the adapter serialises it. */
+export interface Envelope {
+  ActionStatus: "OK" | "FAIL";
+  ErrorCode: number;
+  ErrorInfo: string;
+  ErrorDisplay?: string;
+  [field: string]: unknown;
+}

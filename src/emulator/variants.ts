@@ -1,0 +1,32 @@
+import type { Variant } from "./faults/fault.js";
+
+/**
+ * Other answers where the docs leave the behaviour open (reference §7). A run
+ * against any of these must pass: they are different services, not broken ones.
+ */
+export const VARIANTS: readonly Variant[] = [
+  {
+    id: "lenient-names",
+    title: "Existing and repeated names are accepted as no-ops",
+    behaviour: { existingName: "ignore", duplicateInRequest: "dedupe" },
+  },
+  {
+    id: "live-2020",
+    title: "As a 2020 live test saw it: 30001 for a non-friend, ErrorInfo \"0\", app-wide sequences and more",
+    behaviour: {
+      notFriendCode: 30001,
+      successErrorInfo: "0",
+      malformedJsonCode: 30001,
+      tooManyNamesCode: 30011,
+      extraFields: true,
+      resultOrder: "reverse",
+      seqScope: "app",
+      toAccountNull: "reject",
+      responseContentType: false,
+    },
+  },
+];
+
+export function variantById(id: string): Variant | undefined {
+  return VARIANTS.find((v) => v.id === id);
+}

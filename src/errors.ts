@@ -1,0 +1,26 @@
+/**
+ * Errors of the suite itself (it could not judge), never violations of the
+ * target. Stable `code` strings, as undici does, and the original `cause`.
+ */
+export type SuiteErrorCode =
+  | "TIM_ERR_CONFIG"
+  | "TIM_ERR_UNREACHABLE"
+  | "TIM_ERR_TIMEOUT"
+  | "TIM_ERR_TRANSPORT"
+  | "TIM_ERR_GATEWAY"
+  | "TIM_ERR_RESPONSE_TOO_LARGE"
+  | "TIM_ERR_FIXTURE"
+  | "TIM_ERR_INTERRUPTED"
+  | "TIM_ERR_INTERNAL";
+
+export class SuiteError extends Error {
+  readonly code: SuiteErrorCode;
+  constructor(code: SuiteErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SuiteError";
+    this.code = code;
+  }
+}
+
+/** Exit codes (README "Exit codes"). */
+export const EXIT = { pass: 0, violation: 1, config: 2, unjudged: 3, sigint: 130, sigterm: 143 } as const;

@@ -1,0 +1,57 @@
+import type { RuleResult, Tally } from "../runner/tally.js";
+import type { Exchange } from "../transport/exchange.js";
+import { curlCommand, replayCommand } from "./replay.js";
+
+/** Bumped when the shape of conformance.json changes incompatibly. */
+export const REPORT_VERSION = 1;
+
+const exchangeJson = (ex: Exchange) => ({
+  request: ex.request,
+  ...(ex.response ? { response: ex.response } : {}),
+  ...(ex.error ? { error: ex.error } : {}),
+  ms: Math.round(ex.ms * 10) / 10,
+  curl: curlCommand(ex),
+});
+
+function ruleJson(r: RuleResult, t: Tally) {
+  const info = t.info;
+  return {
+    id: r.rule.id,
+    title: r.rule.title,
+    level: r.rule.level,
+    source: r.rule.source,
+    clause: r.rule.clause,
+    verdict: r.status,
+    cases: [...r.byCase].map(([caseId, c]) => ({
+      case: caseId,
+      passes: c.passes,
+      failures: c.failureCount,
+      ...(c.skips.length ? { skipped: c.skips } : {}),
+      ...(c.errors.length ? { errors: c.errors } : {}),
+      ...(c.observations.length ? { observed: c.observations.map((o) => o.value) } : {}),
+      evidence: c.failures.map((f) => ({
+        message: f.message,
+        ...(f.exchange ? { exchange: exchangeJson(f.exchange) } : {}),
+        ...(info ? { replay: replayCommand(info, caseId) } : {}),
+      })),
+    })),
+  };
+}
+
+/** conformance.json: versioned, one entry per rule with its verdict and evidence. */
+export function renderJson(t: Tally): string {
+  const results = t.results();
+  return `${JSON.stringify(
+    {
+      version: REPORT_VERSION,
+      tool: "tim-group-add-conformance",
+      run: { ...t.info, incomplete: t.incomplete, ms: Math.round(t.ms), exchanges: t.exchanges },
+      exitCode: t.exitCode(results),
+      summary: t.counts(results),
+      errors: t.caseErrors,
+      rules: results.map((r) => ruleJson(r, t)),
+    },
+    null,
+    2,
+  )}\n`;
+}

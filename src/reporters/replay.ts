@@ -1,0 +1,20 @@
+import type { RunInfo } from "../runner/events.js";
+import type { Exchange } from "../transport/exchange.js";
+
+const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Re-runs the case that produced a finding, against the same target, with the same seed. */
+export function replayCommand(info: RunInfo, caseId: string): string {
+  return ["npm run conformance --", ...info.replayFlags.map((f) => (f.startsWith("--") ? f : sq(f))), "--case", caseId, "--seed", String(info.seed)].join(" ");
+}
+
+/**
+ * The exact request as curl, against $TIM_BASE_URL with the UserSig from
+ * $TIM_USERSIG: the recorded URL had it redacted, and it stays out of reports.
+ */
+export function curlCommand(ex: Exchange): string {
+  const u = new URL(ex.request.url);
+  const pathAndQuery = `${u.pathname}${u.search}`.replace(/usersig=(\[REDACTED\]|%5BREDACTED%5D)/, "usersig='\"$TIM_USERSIG\"'");
+  const headers = Object.entries(ex.request.headers).map(([k, v]) => `-H ${sq(`${k}: ${v}`)}`);
+  return ["curl -sS -X POST", `"$TIM_BASE_URL"'${pathAndQuery}'`, ...headers, "--data-binary", sq(ex.request.body)].join(" ");
+}

@@ -1,0 +1,15 @@
+/** MUST: the docs say so. SHOULD: inferred, or the live service bends it. OPEN: the docs leave it open. */
+export type Level = "MUST" | "SHOULD" | "OPEN";
+
+/** One entry of specs/rules.json. */
+export interface Rule {
+  id: string;
+  title: string;
+  level: Level;
+  /** where the rule comes from: "seed ..." or "reference §x ..." */
+  source: string;
+  /** the documentation clause, quoted */
+  clause: string;
+  /** ids of the checks and cases that judge it */
+  judgedBy: string[];
+}

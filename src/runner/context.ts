@@ -1,0 +1,103 @@
+import { CHECKS } from "../checks/index.js";
+import { SuiteError, type SuiteErrorCode } from "../errors.js";
+import { ruleById } from "../rules/catalogue.js";
+import type { ApiClient } from "../transport/client.js";
+import { bodyOf, type Exchange, errorCode, isObject, refused, succeeded } from "../transport/exchange.js";
+import { buildRequest, type CallOptions, type QueryName } from "./request.js";
+import type { Listener } from "./events.js";
+
+/** What every case of a run shares. */
+export interface RunShared {
+  client: ApiClient;
+  emit: Listener;
+  /** query values of a normal admin call (usersig included) */
+  query: () => Record<QueryName, string>;
+  memory: Map<string, unknown>;
+}
+
+const describe = (ex: Exchange): string => {
+  const b = bodyOf(ex);
+  if (ex.response?.status !== 200) return `HTTP ${ex.response?.status}`;
+  if (!b) return "a body that is not a JSON object";
+  return `${String(b.ActionStatus)} ${String(b.ErrorCode)} ${JSON.stringify(b.ErrorInfo ?? "")}`;
+};
+
+/** A case's handle on the target: calls are judged by every exchange check as they return. */
+export class CaseContext {
+  constructor(
+    readonly caseId: string,
+    private readonly s: RunShared,
+  ) {}
+
+  /** Sends one call and judges it; a transport failure throws (the case cannot be judged). */
+  async call(command: string, body: unknown, o: CallOptions = {}): Promise<Exchange> {
+    const ex = await this.s.client.send(buildRequest(command, body, this.s.query(), o));
+    this.s.emit({ type: "exchange", caseId: this.caseId, exchange: ex });
+    if (ex.error) throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
+    const status = ex.response?.status ?? 0;
+    // reference §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
+    if (status === 502 || status === 503 || status === 504) {
+      throw new SuiteError("TIM_ERR_GATEWAY", `${command}: HTTP ${status} from the target or its proxy`);
+    }
+    this.judge(ex, o.rawBody === undefined && isObject(body) ? body : undefined);
+    return ex;
+  }
+
+  /** A setup or verification call that must succeed; otherwise the case cannot be judged. */
+  async fixture(command: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const ex = await this.call(command, body);
+    const res = bodyOf(ex);
+    if (!succeeded(ex) || !res) {
+      throw new SuiteError("TIM_ERR_FIXTURE", `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`);
+    }
+    return res;
+  }
+
+  private judge(ex: Exchange, req: Record<string, unknown> | undefined): void {
+    const input = { ex, res: bodyOf(ex), req, memory: this.s.memory };
+    for (const c of CHECKS) {
+      if (!c.commands.includes(ex.command)) continue;
+      const j = c.judge?.(input);
+      if (j) this.expect(c.id, j.ok, j.ok ? c.title : j.message, ex);
+      const seen = c.observe?.(input);
+      if (seen !== undefined) this.observe(c.id, seen, ex);
+    }
+  }
+
+  expect(rule: string, ok: boolean, message: string, exchange?: Exchange): void {
+    const { level } = ruleById(rule);
+    this.s.emit({
+      type: "finding",
+      finding: { rule, level, caseId: this.caseId, outcome: ok ? "pass" : "fail", message, ...(exchange ? { exchange } : {}) },
+    });
+  }
+
+  /** The target accepted the call (HTTP 200, ActionStatus OK, ErrorCode 0). */
+  expectAccepted(rule: string, ex: Exchange, what: string): boolean {
+    const ok = succeeded(ex);
+    this.expect(rule, ok, ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`, ex);
+    return ok;
+  }
+
+  /** The target refused the call the documented way: HTTP 200 and a FAIL envelope. */
+  expectRefused(rule: string, ex: Exchange, what: string): boolean {
+    const ok = refused(ex);
+    this.expect(rule, ok, ok ? `${what}: refused with ${errorCode(ex)}` : `${what}: expected a FAIL envelope on HTTP 200, got ${describe(ex)}`, ex);
+    return ok;
+  }
+
+  observe(rule: string, value: string, exchange?: Exchange): void {
+    this.s.emit({ type: "observation", observation: { rule, caseId: this.caseId, value, ...(exchange ? { exchange } : {}) } });
+  }
+
+  skip(rule: string, reason: string): void {
+    this.s.emit({ type: "skip", caseId: this.caseId, rule, reason });
+  }
+}
+
+/** "30001 Err_..." or "OK": how an answer reads in an observation. */
+export function outcomeOf(ex: Exchange): string {
+  const b = bodyOf(ex);
+  if (succeeded(ex)) return "accepted";
+  return b ? `refused ${String(b.ErrorCode)}${b.ErrorInfo ? ` ${String(b.ErrorInfo)}` : ""}` : `HTTP ${ex.response?.status}`;
+}

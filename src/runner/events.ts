@@ -1,0 +1,45 @@
+import type { SuiteErrorCode } from "../errors.js";
+import type { Level } from "../rules/types.js";
+import type { Exchange } from "../transport/exchange.js";
+
+/** How a rule fared in one case. fail on a SHOULD rule is a warning, never a failed run. */
+export type Outcome = "pass" | "fail";
+
+export interface Finding {
+  rule: string;
+  level: Level;
+  caseId: string;
+  outcome: Outcome;
+  message: string;
+  exchange?: Exchange;
+}
+
+export interface Observation {
+  rule: string;
+  caseId: string;
+  /** what the target did, in a few words: "30001 Err_SNS_GroupAdd_GroupName_Exist" */
+  value: string;
+  exchange?: Exchange;
+}
+
+export interface RunInfo {
+  target: string;
+  seed: number;
+  startedAt: string;
+  /** flags that reproduce this target, for replay commands (no secrets) */
+  replayFlags: string[];
+}
+
+/** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */
+export type RunEvent =
+  | { type: "run-start"; info: RunInfo; cases: string[] }
+  | { type: "case-start"; caseId: string; title: string }
+  | { type: "exchange"; caseId: string; exchange: Exchange }
+  | { type: "finding"; finding: Finding }
+  | { type: "observation"; observation: Observation }
+  | { type: "skip"; caseId: string; rule: string; reason: string }
+  | { type: "case-error"; caseId: string; code: SuiteErrorCode; message: string; rules: string[] }
+  | { type: "case-end"; caseId: string; ms: number }
+  | { type: "run-end"; ms: number; incomplete: boolean };
+
+export type Listener = (e: RunEvent) => void;

@@ -1,0 +1,46 @@
+import type { OutgoingRequest } from "../transport/client.js";
+
+const SERVICE: Record<string, string> = {
+  account_import: "im_open_login_svc",
+  multiaccount_import: "im_open_login_svc",
+  account_delete: "im_open_login_svc",
+  account_check: "im_open_login_svc",
+};
+
+export type QueryName = "sdkappid" | "identifier" | "usersig" | "random" | "contenttype";
+
+/** How one call departs from a normal, documented request. */
+export interface CallOptions {
+  /** replace a query parameter's value; null leaves it out */
+  query?: Partial<Record<QueryName, string | null>>;
+  /** the order of the query parameters (real clients differ, real-clients.md) */
+  queryOrder?: QueryName[];
+  /** send these bytes instead of JSON.stringify(body) */
+  rawBody?: string;
+  /** the request headers, replacing the default Content-Type */
+  headers?: Record<string, string>;
+}
+
+export const DEFAULT_ORDER: QueryName[] = ["sdkappid", "identifier", "usersig", "random", "contenttype"];
+
+/** Builds a REST call: /v4/<service>/<command>?sdkappid&identifier&usersig&random&contenttype=json (REST-intro). */
+export function buildRequest(
+  command: string,
+  body: unknown,
+  base: Record<QueryName, string>,
+  o: CallOptions = {},
+): OutgoingRequest {
+  const values: Record<QueryName, string | null> = { ...base, ...o.query };
+  const query: Array<[string, string]> = [];
+  for (const k of o.queryOrder ?? DEFAULT_ORDER) {
+    const v = values[k];
+    if (v !== null) query.push([k, v]);
+  }
+  return {
+    command,
+    path: `/v4/${SERVICE[command] ?? "sns"}/${command}`,
+    query,
+    headers: o.headers ?? { "content-type": "application/json" },
+    body: o.rawBody ?? JSON.stringify(body),
+  };
+}

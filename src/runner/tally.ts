@@ -1,0 +1,120 @@
+import { EXIT } from "../errors.js";
+import { RULES } from "../rules/catalogue.js";
+import type { Rule } from "../rules/types.js";
+import type { Exchange } from "../transport/exchange.js";
+import type { Finding, Listener, RunEvent, RunInfo } from "./events.js";
+
+/** How a rule stands after a run. `warn` is a SHOULD that did not hold; it never fails a run. */
+export type RuleStatus = "pass" | "fail" | "warn" | "observed" | "error" | "not-judged";
+
+export interface CaseRecord {
+  passes: number;
+  failures: Finding[];
+  failureCount: number;
+  observations: Array<{ value: string; exchange?: Exchange }>;
+  skips: string[];
+  errors: string[];
+}
+
+export interface RuleResult {
+  rule: Rule;
+  status: RuleStatus;
+  byCase: Map<string, CaseRecord>;
+}
+
+/** Evidence kept per rule and case: enough to show, bounded so 100k cases stay flat in memory. */
+const KEEP_FAILURES = 5;
+const KEEP_OBSERVATIONS = 5;
+
+/** Folds run events into per-rule verdicts; every reporter reads from one of these. */
+export class Tally {
+  info: RunInfo | undefined;
+  readonly caseErrors: Array<{ caseId: string; code: string; message: string }> = [];
+  exchanges = 0;
+  incomplete = false;
+  ms = 0;
+  private readonly rules = new Map<string, Map<string, CaseRecord>>(RULES.map((r) => [r.id, new Map()]));
+
+  readonly listen: Listener = (e: RunEvent) => this.fold(e);
+
+  private rec(rule: string, caseId: string): CaseRecord {
+    let m = this.rules.get(rule);
+    if (!m) throw new Error(`event names rule "${rule}" that is not in specs/rules.json`);
+    let r = m.get(caseId);
+    if (!r) {
+      r = { passes: 0, failures: [], failureCount: 0, observations: [], skips: [], errors: [] };
+      m.set(caseId, r);
+    }
+    return r;
+  }
+
+  private fold(e: RunEvent): void {
+    switch (e.type) {
+      case "run-start":
+        this.info = e.info;
+        break;
+      case "exchange":
+        this.exchanges += 1;
+        break;
+      case "finding": {
+        const r = this.rec(e.finding.rule, e.finding.caseId);
+        if (e.finding.outcome === "pass") r.passes += 1;
+        else {
+          r.failureCount += 1;
+          if (r.failures.length < KEEP_FAILURES) r.failures.push(e.finding);
+        }
+        break;
+      }
+      case "observation": {
+        const r = this.rec(e.observation.rule, e.observation.caseId);
+        if (r.observations.length < KEEP_OBSERVATIONS && !r.observations.some((o) => o.value === e.observation.value)) {
+          r.observations.push({ value: e.observation.value, ...(e.observation.exchange ? { exchange: e.observation.exchange } : {}) });
+        }
+        break;
+      }
+      case "skip":
+        this.rec(e.rule, e.caseId).skips.push(e.reason);
+        break;
+      case "case-error":
+        this.caseErrors.push({ caseId: e.caseId, code: e.code, message: e.message });
+        for (const rule of e.rules) this.rec(rule, e.caseId).errors.push(`${e.code}: ${e.message}`);
+        break;
+      case "run-end":
+        this.incomplete = e.incomplete;
+        this.ms = e.ms;
+        break;
+      default:
+        break;
+    }
+  }
+
+  results(): RuleResult[] {
+    return RULES.map((rule) => {
+      const byCase = this.rules.get(rule.id) ?? new Map();
+      const all = [...byCase.values()];
+      const failed = all.some((r) => r.failureCount > 0);
+      const errored = all.some((r) => r.errors.length > 0);
+      const passed = all.some((r) => r.passes > 0);
+      const observed = all.some((r) => r.observations.length > 0);
+      let status: RuleStatus;
+      if (rule.level === "OPEN") status = observed ? "observed" : errored ? "error" : "not-judged";
+      else if (failed) status = rule.level === "MUST" ? "fail" : "warn";
+      else if (errored) status = "error";
+      else status = passed ? "pass" : "not-judged";
+      return { rule, status, byCase };
+    });
+  }
+
+  /** 1 when a MUST rule failed; else 3 when anything could not be judged; else 0. */
+  exitCode(results = this.results()): number {
+    if (results.some((r) => r.status === "fail")) return EXIT.violation;
+    if (this.caseErrors.length > 0) return EXIT.unjudged;
+    return EXIT.pass;
+  }
+
+  counts(results = this.results()): Record<RuleStatus, number> {
+    const c: Record<RuleStatus, number> = { pass: 0, fail: 0, warn: 0, observed: 0, error: 0, "not-judged": 0 };
+    for (const r of results) c[r.status] += 1;
+    return c;
+  }
+}

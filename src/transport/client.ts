@@ -1,0 +1,100 @@
+import { Agent, errors as undiciErrors } from "undici";
+import { SuiteError, type SuiteErrorCode } from "../errors.js";
+import type { Exchange } from "./exchange.js";
+import type { Redactor } from "./redact.js";
+
+/** A response body larger than this is not read on (a hostile target must not exhaust memory). */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** per request: connect, headers and body each (reference §3.2: the service's own timeout is 3 s) */
+  timeoutMs: number;
+  redactor: Redactor;
+}
+
+export interface OutgoingRequest {
+  command: string;
+  /** /v4/<service>/<command> */
+  path: string;
+  /** query parameters in the order they are sent */
+  query: Array<[string, string]>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function classify(err: unknown): { code: SuiteErrorCode; what: string } {
+  const e = err as { code?: string; cause?: { code?: string } };
+  const c = e.code ?? e.cause?.code ?? "";
+  if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError)
+    return { code: "TIM_ERR_TIMEOUT", what: "no answer within the timeout" };
+  if (err instanceof undiciErrors.ConnectTimeoutError) return { code: "TIM_ERR_TIMEOUT", what: "connect timed out" };
+  if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(c))
+    return { code: "TIM_ERR_UNREACHABLE", what: `cannot connect (${c})` };
+  return { code: "TIM_ERR_TRANSPORT", what: `transport failure (${c || (err as Error).name})` };
+}
+
+const flat = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v]])));
+
+/** An undici client with keep-alive; every exchange it returns is already redacted. */
+export class ApiClient {
+  private readonly agent: Agent;
+  private seq = 0;
+
+  constructor(private readonly o: ClientOptions) {
+    this.agent = new Agent({
+      keepAliveTimeout: 4_000,
+      connections: 8,
+      connect: { timeout: o.timeoutMs },
+      headersTimeout: o.timeoutMs,
+      bodyTimeout: o.timeoutMs,
+    });
+  }
+
+  async send(r: OutgoingRequest): Promise<Exchange> {
+    const qs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+    const url = `${this.o.baseUrl.replace(/\/$/, "")}${r.path}${qs ? `?${qs}` : ""}`;
+    const red = this.o.redactor;
+    const ex: Exchange = {
+      seq: ++this.seq,
+      command: r.command,
+      request: { method: "POST", url: red.redact(url), headers: r.headers, body: red.redact(r.body) },
+      ms: 0,
+    };
+    const t0 = performance.now();
+    try {
+      const res = await this.agent.request({ origin: new URL(url).origin, path: url.slice(new URL(url).origin.length), method: "POST", headers: r.headers, body: r.body });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of res.body as AsyncIterable<Buffer>) {
+        size += c.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          res.body.destroy();
+          throw new SuiteError("TIM_ERR_RESPONSE_TOO_LARGE", `${r.command}: response body over ${MAX_RESPONSE_BYTES} bytes`);
+        }
+        chunks.push(c);
+      }
+      const text = Buffer.concat(chunks).toString("utf8");
+      ex.response = { status: res.statusCode, headers: flat(res.headers), body: red.redact(text) };
+      try {
+        ex.json = JSON.parse(ex.response.body);
+      } catch {
+        // not JSON: the checks judge that, the transport does not
+      }
+    } catch (err) {
+      if (err instanceof SuiteError) {
+        ex.error = { code: err.code, message: err.message };
+      } else {
+        const { code, what } = classify(err);
+        ex.error = { code, message: red.redact(`${r.command}: ${what}`) };
+      }
+    }
+    ex.ms = performance.now() - t0;
+    return ex;
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}

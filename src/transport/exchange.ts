@@ -1,0 +1,42 @@
+/** One request and what came back, already redacted: safe to print and store. */
+export interface Exchange {
+  seq: number;
+  command: string;
+  request: { method: string; url: string; headers: Record<string, string>; body: string };
+  response?: { status: number; headers: Record<string, string>; body: string };
+  /** the body parsed as JSON, when it is JSON */
+  json?: unknown;
+  /** a transport failure: nothing to judge */
+  error?: { code: string; message: string };
+  ms: number;
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The response body as a JSON object, or undefined when it is not one. */
+export function bodyOf(ex: Exchange): Record<string, unknown> | undefined {
+  return isObject(ex.json) ? ex.json : undefined;
+}
+
+/** ActionStatus OK and ErrorCode 0 on HTTP 200: the service's success. */
+export function succeeded(ex: Exchange): boolean {
+  const b = bodyOf(ex);
+  return ex.response?.status === 200 && b?.ActionStatus === "OK" && b.ErrorCode === 0;
+}
+
+/** HTTP 200 with a FAIL envelope and a non-zero integer ErrorCode: the service's way to refuse. */
+export function refused(ex: Exchange): boolean {
+  const b = bodyOf(ex);
+  return (
+    ex.response?.status === 200 &&
+    b?.ActionStatus === "FAIL" &&
+    Number.isInteger(b.ErrorCode) &&
+    b.ErrorCode !== 0
+  );
+}
+
+export function errorCode(ex: Exchange): number | undefined {
+  const c = bodyOf(ex)?.ErrorCode;
+  return typeof c === "number" ? c : undefined;
+}
