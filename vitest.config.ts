@@ -1,4 +1,23 @@
 import { defineConfig } from "vitest/config";
+import type { Reporter, TestModule } from "vitest/node";
+
+/** Ends the output with the plain "N passed, N failed" line CI reads as the verdict. */
+const plainSummary: Reporter = {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const m of modules) {
+      for (const t of m.children.allTests()) {
+        const s = t.result().state;
+        if (s === "passed") passed += 1;
+        else if (s === "failed") failed += 1;
+        else skipped += 1;
+      }
+    }
+    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  },
+};
 
 export default defineConfig({
   test: {
@@ -7,5 +26,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: "forks",
+    reporters: ["default", plainSummary],
   },
 });

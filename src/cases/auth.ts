@@ -18,18 +18,52 @@ export default {
       ["auth-sdkappid", "no sdkappid", { query: { sdkappid: null } }],
       ["auth-usersig", "no usersig", { query: { usersig: null } }],
       ["auth-usersig", "an empty usersig", { query: { usersig: "" } }],
-      ["auth-usersig", "a usersig that is not a signature", { query: { usersig: "eJyrVkrLLCpKzUvMS1WyUjJU0lFKSiwqSQUAVewH6A__" } }],
-      ["auth-usersig", "a truncated usersig", { query: { usersig: adminSig.slice(0, Math.floor(adminSig.length / 2)) } }],
+      [
+        "auth-usersig",
+        "a usersig that is not a signature",
+        { query: { usersig: "eJyrVkrLLCpKzUvMS1WyUjJU0lFKSiwqSQUAVewH6A__" } },
+      ],
+      [
+        "auth-usersig",
+        "a truncated usersig",
+        { query: { usersig: adminSig.slice(0, Math.floor(adminSig.length / 2)) } },
+      ],
     ];
     if (sig) {
       const other = sig.sdkappid === 1 ? 2 : sig.sdkappid - 1;
       tries.push(
-        ["auth-sdkappid", "another sdkappid (signed for it)", { query: { sdkappid: String(other), usersig: sig.mint({ identifier: sig.admin, sdkappid: other }) } }],
+        [
+          "auth-sdkappid",
+          "another sdkappid (signed for it)",
+          {
+            query: { sdkappid: String(other), usersig: sig.mint({ identifier: sig.admin, sdkappid: other }) },
+          },
+        ],
         ["auth-sdkappid", "another sdkappid (admin signature)", { query: { sdkappid: String(other) } }],
-        ["auth-usersig", "an expired usersig", { query: { usersig: sig.mint({ identifier: sig.admin, time: sig.now() - 2 * DAY, expire: DAY }) } }],
-        ["auth-usersig", "a usersig signed with another key", { query: { usersig: sig.mint({ identifier: sig.admin, key: "not-the-app-secret-key-0123456789abcdef" }) } }],
-        ["auth-usersig", "a usersig minted for another identifier", { query: { usersig: sig.mint({ identifier: u }) } }],
-        ["auth-admin-only", "a valid usersig of a user who is not the App admin", { query: { identifier: u, usersig: sig.mint({ identifier: u }) } }],
+        [
+          "auth-usersig",
+          "an expired usersig",
+          { query: { usersig: sig.mint({ identifier: sig.admin, time: sig.now() - 2 * DAY, expire: DAY }) } },
+        ],
+        [
+          "auth-usersig",
+          "a usersig signed with another key",
+          {
+            query: {
+              usersig: sig.mint({ identifier: sig.admin, key: "not-the-app-secret-key-0123456789abcdef" }),
+            },
+          },
+        ],
+        [
+          "auth-usersig",
+          "a usersig minted for another identifier",
+          { query: { usersig: sig.mint({ identifier: u }) } },
+        ],
+        [
+          "auth-admin-only",
+          "a valid usersig of a user who is not the App admin",
+          { query: { identifier: u, usersig: sig.mint({ identifier: u }) } },
+        ],
       );
     } else {
       for (const r of ["auth-sdkappid", "auth-usersig", "auth-admin-only"]) {

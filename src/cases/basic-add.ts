@@ -14,10 +14,19 @@ export default {
     if (!t.expectAccepted("group-add-creates-groups", ex, "group_add of two new names")) return;
     const after = await groupsOf(t, u);
     const missing = ["group1", "group2"].filter((n) => !after.names.includes(n));
-    t.expect("group-add-creates-groups", missing.length === 0, missing.length ? `group_get lacks ${missing.join(", ")}` : "group_get lists both groups");
+    t.expect(
+      "group-add-creates-groups",
+      missing.length === 0,
+      missing.length ? `group_get lacks ${missing.join(", ")}` : "group_get lists both groups",
+    );
     const seq = bodyOf(ex)?.CurrentSequence;
     if (typeof before.seq === "number" && typeof seq === "number") {
-      t.expect("sequence-moves-on-change", seq > before.seq, `CurrentSequence ${before.seq} before, ${seq} after adding groups`, ex);
+      t.expect(
+        "sequence-moves-on-change",
+        seq > before.seq,
+        `CurrentSequence ${before.seq} before, ${seq} after adding groups`,
+        ex,
+      );
       t.observe("open-sequence-step", seq > before.seq ? `+${seq - before.seq} per change` : "no move", ex);
     }
   },

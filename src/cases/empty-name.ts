@@ -10,7 +10,10 @@ export default {
   async run({ t, pool }) {
     const u = pool.lease();
     let before = await groupsOf(t, u);
-    for (const [what, list] of [["[\"\"]", [""]], ["[\"valid\", \"\"]", ["valid", ""]]] as const) {
+    for (const [what, list] of [
+      ['[""]', [""]],
+      ['["valid", ""]', ["valid", ""]],
+    ] as const) {
       const ex = await groupAdd(t, u, [...list]);
       t.expectRefused("name-empty-rejected", ex, `GroupName ${what}`);
       before = await expectUnchanged(t, u, before, `refused GroupName ${what}`);

@@ -18,7 +18,11 @@ export default {
     t.observe("open-existing-name", `${outcomeOf(again)}; group_get then lists "dup" ${copies}×`, again);
     const twice = await groupAdd(t, u, ["twin", "twin"]);
     const view = await groupsOf(t, u);
-    t.observe("open-duplicate-in-request", `${outcomeOf(twice)}; group_get then lists "twin" ${view.names.filter((n) => n === "twin").length}×`, twice);
+    t.observe(
+      "open-duplicate-in-request",
+      `${outcomeOf(twice)}; group_get then lists "twin" ${view.names.filter((n) => n === "twin").length}×`,
+      twice,
+    );
     const none = await groupAdd(t, u, []);
     t.observe("open-empty-group-list", outcomeOf(none), none);
   },

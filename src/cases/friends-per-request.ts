@@ -14,8 +14,12 @@ export default {
     const ok = await groupAdd(t, u, ["many"], ids.slice(0, 1000));
     if (t.expectAccepted("friends-per-request-1000", ok, "1000 To_Account entries")) {
       const items = bodyOf(ok)?.ResultItem;
-      t.expect("friends-per-request-1000", Array.isArray(items) && items.length === 1000,
-        `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for 1000 accounts`, ok);
+      t.expect(
+        "friends-per-request-1000",
+        Array.isArray(items) && items.length === 1000,
+        `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for 1000 accounts`,
+        ok,
+      );
     }
     const over = await groupAdd(t, u, ["many2"], ids);
     t.expectRefused("friends-per-request-1000", over, "1001 To_Account entries");

@@ -12,16 +12,36 @@ export default {
     const u = pool.lease();
     for (const batch of [names("cap", 16, 1), names("cap", 14, 17), names("cap", 2, 31)]) {
       const ex = await groupAdd(t, u, batch);
-      if (!t.expectAccepted("group-cap-32", ex, `group_add of ${batch.length} names, up to ${batch.length + Number(batch[0]?.slice(3)) - 1} groups`)) return;
+      if (
+        !t.expectAccepted(
+          "group-cap-32",
+          ex,
+          `group_add of ${batch.length} names, up to ${batch.length + Number(batch[0]?.slice(3)) - 1} groups`,
+        )
+      )
+        return;
     }
     const full = await groupsOf(t, u);
-    t.expect("group-cap-32", full.names.length === 32, `group_get shows ${full.names.length} groups after adding 32`);
+    t.expect(
+      "group-cap-32",
+      full.names.length === 32,
+      `group_get shows ${full.names.length} groups after adding 32`,
+    );
     // Fresh names on every try, so a wrongly accepted try cannot make the next fail for "name exists".
-    for (const [what, batch] of [["a 33rd group", ["cap33"]], ["two more groups", ["cap34", "cap35"]]] as const) {
+    for (const [what, batch] of [
+      ["a 33rd group", ["cap33"]],
+      ["two more groups", ["cap34", "cap35"]],
+    ] as const) {
       const ex = await groupAdd(t, u, [...batch]);
       t.expectRefused("group-cap-32", ex, `${what} on a user with 32`);
       const c = errorCode(ex);
-      if (c !== undefined && c !== 0) t.expect("documented-code-for-condition", c === 30011, `group cap answered ${c} (the seed's table: 30011)`, ex);
+      if (c !== undefined && c !== 0)
+        t.expect(
+          "documented-code-for-condition",
+          c === 30011,
+          `group cap answered ${c} (the seed's table: 30011)`,
+          ex,
+        );
       const after = await expectUnchanged(t, u, full, `refused ${what}`);
       t.expect("group-cap-32", after.names.length <= 32, `group_get shows ${after.names.length} groups`);
     }

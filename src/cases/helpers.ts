@@ -3,7 +3,13 @@ import type { CaseContext } from "../runner/context.js";
 import type { CallOptions } from "../runner/request.js";
 import type { Exchange } from "../transport/exchange.js";
 
-export function groupAdd(t: CaseContext, from: string, names: string[], to?: string[], o?: CallOptions): Promise<Exchange> {
+export function groupAdd(
+  t: CaseContext,
+  from: string,
+  names: string[],
+  to?: string[],
+  o?: CallOptions,
+): Promise<Exchange> {
   return t.call("group_add", { From_Account: from, GroupName: names, ...(to ? { To_Account: to } : {}) }, o);
 }
 
@@ -13,16 +19,28 @@ export const names = (stem: string, count: number, from = 1): string[] =>
 
 const sameMembers = (a: GroupView, b: GroupView): boolean =>
   a.names.length === b.names.length &&
-  a.names.every((n) => b.names.includes(n) && JSON.stringify([...(a.members.get(n) ?? [])].sort()) === JSON.stringify([...(b.members.get(n) ?? [])].sort()));
+  a.names.every(
+    (n) =>
+      b.names.includes(n) &&
+      JSON.stringify([...(a.members.get(n) ?? [])].sort()) ===
+        JSON.stringify([...(b.members.get(n) ?? [])].sort()),
+  );
 
 /** Judges that a refused call changed nothing a later group_get can see. */
-export async function expectUnchanged(t: CaseContext, user: string, before: GroupView, what: string): Promise<GroupView> {
+export async function expectUnchanged(
+  t: CaseContext,
+  user: string,
+  before: GroupView,
+  what: string,
+): Promise<GroupView> {
   const after = await groupsOf(t, user);
   const same = sameMembers(before, after);
   t.expect(
     "failed-call-no-change",
     same,
-    same ? `${what}: groups unchanged` : `${what}: groups were ${JSON.stringify(before.names)}, now ${JSON.stringify(after.names)}`,
+    same
+      ? `${what}: groups unchanged`
+      : `${what}: groups were ${JSON.stringify(before.names)}, now ${JSON.stringify(after.names)}`,
   );
   return after;
 }

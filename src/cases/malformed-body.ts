@@ -19,7 +19,8 @@ export default {
     for (const [what, body] of raw) {
       const ex = await t.call("group_add", undefined, { rawBody: body });
       t.expectRefused("malformed-body-rejected", ex, what);
-      if (what === "truncated JSON" || what === "an empty body") t.observe("open-malformed-json-code", `${what}: ${outcomeOf(ex)}`, ex);
+      if (what === "truncated JSON" || what === "an empty body")
+        t.observe("open-malformed-json-code", `${what}: ${outcomeOf(ex)}`, ex);
     }
   },
 } satisfies Case;

@@ -31,8 +31,13 @@ export default {
     }
     const view = await groupsOf(t, u);
     const lost = accepted.filter((n) => !view.names.includes(n));
-    t.expect("group-add-creates-groups", lost.length === 0,
-      lost.length ? `group_get does not return ${JSON.stringify(lost)} verbatim (has ${JSON.stringify(view.names)})` : "non-ASCII names come back verbatim");
+    t.expect(
+      "group-add-creates-groups",
+      lost.length === 0,
+      lost.length
+        ? `group_get does not return ${JSON.stringify(lost)} verbatim (has ${JSON.stringify(view.names)})`
+        : "non-ASCII names come back verbatim",
+    );
     let before = view;
     for (const [what, name, rule] of OVER_BYTES) {
       const ex = await groupAdd(t, u, [name]);

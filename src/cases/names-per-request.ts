@@ -1,7 +1,7 @@
 import { groupsOf } from "../fixtures/pool.js";
+import { outcomeOf } from "../runner/context.js";
 import type { Case } from "./case.js";
 import { groupAdd, names } from "./helpers.js";
-import { outcomeOf } from "../runner/context.js";
 
 // seed: 单次请求的分组数不得超过32. Which code the 33rd name gets is open (30001 or 30011).
 export default {
@@ -13,7 +13,11 @@ export default {
     const ok = await groupAdd(t, a, names("n", 32));
     if (t.expectAccepted("names-per-request-32", ok, "32 names in one request")) {
       const view = await groupsOf(t, a);
-      t.expect("names-per-request-32", view.names.length === 32, `group_get shows ${view.names.length} of 32 groups`);
+      t.expect(
+        "names-per-request-32",
+        view.names.length === 32,
+        `group_get shows ${view.names.length} of 32 groups`,
+      );
     }
     const over = await groupAdd(t, b, names("n", 33));
     t.expectRefused("names-per-request-32", over, "33 names in one request");

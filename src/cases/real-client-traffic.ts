@@ -13,7 +13,10 @@ export default {
     const fixedRandom = "99999999";
     const tries: Array<[string, Parameters<typeof groupAdd>[4]]> = [
       ["no Content-Type header", { headers: {} }],
-      ["the Java SDK's query order", { queryOrder: ["random", "usersig", "sdkappid", "identifier", "contenttype"] }],
+      [
+        "the Java SDK's query order",
+        { queryOrder: ["random", "usersig", "sdkappid", "identifier", "contenttype"] },
+      ],
       ["a fixed random (first use)", { query: { random: fixedRandom } }],
       ["the same random again", { query: { random: fixedRandom } }],
       ["random 4294967295 (the documented maximum)", { query: { random: "4294967295" } }],
@@ -26,7 +29,9 @@ export default {
     }
     const nul = await t.call("group_add", { From_Account: u, GroupName: ["rc_null"], To_Account: null });
     t.observe("open-to-account-null", `"To_Account": null ${outcomeOf(nul)}`, nul);
-    const big = await groupAdd(t, u, ["rc_big_random"], undefined, { query: { random: `${Date.UTC(2026, 0, 1)}12345678` } });
+    const big = await groupAdd(t, u, ["rc_big_random"], undefined, {
+      query: { random: `${Date.UTC(2026, 0, 1)}12345678` },
+    });
     t.observe("open-random-out-of-range", `random above 2^32-1: ${outcomeOf(big)}`, big);
   },
 } satisfies Case;

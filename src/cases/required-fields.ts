@@ -13,6 +13,7 @@ export default {
       ["no GroupName, with To_Account", { From_Account: u, To_Account: [] }],
       ["an empty object", {}],
     ];
-    for (const [what, body] of bodies) t.expectRefused("required-fields", await t.call("group_add", body), what);
+    for (const [what, body] of bodies)
+      t.expectRefused("required-fields", await t.call("group_add", body), what);
   },
 } satisfies Case;

@@ -12,7 +12,12 @@ export default {
     const ex = await groupAdd(t, ghost, ["g"]);
     if (t.expectRefused("unknown-from-account", ex, "group_add for an account never imported")) {
       const c = errorCode(ex);
-      t.expect("documented-code-for-condition", c === 30003, `unknown From_Account answered ${c} (the seed's table: 30003)`, ex);
+      t.expect(
+        "documented-code-for-condition",
+        c === 30003,
+        `unknown From_Account answered ${c} (the seed's table: 30003)`,
+        ex,
+      );
     }
   },
 } satisfies Case;

@@ -38,9 +38,14 @@ export function requestedAccounts(req: Record<string, unknown> | undefined): str
   return Array.isArray(t) && t.every((x) => typeof x === "string") ? t : undefined;
 }
 
-export function resultItems(res: Record<string, unknown> | undefined): Array<Record<string, unknown>> | undefined {
+export function resultItems(
+  res: Record<string, unknown> | undefined,
+): Array<Record<string, unknown>> | undefined {
   const r = res?.ResultItem;
-  return Array.isArray(r) && r.every((x) => typeof x === "object" && x !== null) ? (r as Array<Record<string, unknown>>) : undefined;
+  return Array.isArray(r) && r.every((x) => typeof x === "object" && x !== null)
+    ? (r as Array<Record<string, unknown>>)
+    : undefined;
 }
 
-export const isOk = (res: Record<string, unknown> | undefined): boolean => res?.ActionStatus === "OK" && res.ErrorCode === 0;
+export const isOk = (res: Record<string, unknown> | undefined): boolean =>
+  res?.ActionStatus === "OK" && res.ErrorCode === 0;

@@ -15,7 +15,9 @@ export default {
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!res) return undefined;
-    const bad = TYPES.filter(([k, ok]) => k in res && !ok(res[k])).map(([k, , want]) => `/${k} is ${JSON.stringify(res[k])}, not ${want}`);
+    const bad = TYPES.filter(([k, ok]) => k in res && !ok(res[k])).map(
+      ([k, , want]) => `/${k} is ${JSON.stringify(res[k])}, not ${want}`,
+    );
     return bad.length === 0 ? pass : failWith(bad.join("; "));
   },
 } satisfies ExchangeCheck;

@@ -8,7 +8,8 @@ export default {
   judge: ({ res }) => {
     if (!res || !("ActionStatus" in res) || !("ErrorCode" in res)) return undefined;
     const { ActionStatus: s, ErrorCode: c } = res;
-    if (s !== "OK" && s !== "FAIL") return failWith(`ActionStatus ${JSON.stringify(s)} is neither OK nor FAIL`);
+    if (s !== "OK" && s !== "FAIL")
+      return failWith(`ActionStatus ${JSON.stringify(s)} is neither OK nor FAIL`);
     if ((s === "OK") !== (c === 0)) return failWith(`ActionStatus ${s} with ErrorCode ${JSON.stringify(c)}`);
     return pass;
   },

@@ -7,6 +7,8 @@ export default {
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (res?.ActionStatus !== "FAIL") return undefined;
-    return typeof res.ErrorInfo === "string" && res.ErrorInfo.trim() !== "" ? pass : failWith("ErrorInfo is empty on FAIL");
+    return typeof res.ErrorInfo === "string" && res.ErrorInfo.trim() !== ""
+      ? pass
+      : failWith("ErrorInfo is empty on FAIL");
   },
 } satisfies ExchangeCheck;

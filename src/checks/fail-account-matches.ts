@@ -13,10 +13,19 @@ export default {
     const failed = items.filter((i) => i.ResultCode !== 0).map((i) => i.To_Account);
     const fa = res.Fail_Account;
     if (failed.length === 0) {
-      return fa === undefined ? pass : failWith(`Fail_Account ${JSON.stringify(fa)} sent although no item failed`);
+      return fa === undefined
+        ? pass
+        : failWith(`Fail_Account ${JSON.stringify(fa)} sent although no item failed`);
     }
-    if (!Array.isArray(fa)) return failWith(`${failed.length} items failed but Fail_Account is ${fa === undefined ? "missing" : JSON.stringify(fa)}`);
+    if (!Array.isArray(fa))
+      return failWith(
+        `${failed.length} items failed but Fail_Account is ${fa === undefined ? "missing" : JSON.stringify(fa)}`,
+      );
     const same = fa.length === failed.length && failed.every((f) => fa.includes(f));
-    return same ? pass : failWith(`Fail_Account ${JSON.stringify(fa.slice(0, 5))} differs from the failed items ${JSON.stringify(failed.slice(0, 5))}`);
+    return same
+      ? pass
+      : failWith(
+          `Fail_Account ${JSON.stringify(fa.slice(0, 5))} differs from the failed items ${JSON.stringify(failed.slice(0, 5))}`,
+        );
   },
 } satisfies ExchangeCheck;

@@ -1,6 +1,14 @@
 import { type ExchangeCheck, GROUP_ADD } from "./check.js";
 
-const DOCUMENTED = new Set(["ActionStatus", "ErrorCode", "ErrorInfo", "ErrorDisplay", "CurrentSequence", "ResultItem", "Fail_Account"]);
+const DOCUMENTED = new Set([
+  "ActionStatus",
+  "ErrorCode",
+  "ErrorInfo",
+  "ErrorDisplay",
+  "CurrentSequence",
+  "ResultItem",
+  "Fail_Account",
+]);
 
 // reference §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
 export default {

@@ -9,6 +9,8 @@ export default {
     const ok = resultItems(res)?.filter((i) => i.ResultCode === 0);
     if (!isOk(res) || !ok || ok.length === 0) return undefined;
     const bad = ok.filter((i) => i.ResultInfo !== "");
-    return bad.length === 0 ? pass : failWith(`ResultInfo ${JSON.stringify(bad[0]?.ResultInfo)} on success (${bad.length} entries)`);
+    return bad.length === 0
+      ? pass
+      : failWith(`ResultInfo ${JSON.stringify(bad[0]?.ResultInfo)} on success (${bad.length} entries)`);
   },
 } satisfies ExchangeCheck;

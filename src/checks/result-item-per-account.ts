@@ -1,4 +1,12 @@
-import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, requestedAccounts, resultItems } from "./check.js";
+import {
+  type ExchangeCheck,
+  failWith,
+  GROUP_ADD,
+  isOk,
+  pass,
+  requestedAccounts,
+  resultItems,
+} from "./check.js";
 
 // seed: ResultItem 好友加入新增分组的结果对象数组 — one result per To_Account; order is open.
 export default {

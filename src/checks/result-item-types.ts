@@ -10,8 +10,12 @@ export default {
     if (!isOk(res) || !res || (!("ResultItem" in res) && !("Fail_Account" in res))) return undefined;
     // Types and presence only: whether Fail_Account may be empty is fail-account-matches' rule.
     const issues = validate("group_add", "success", res).filter(
-      (i) => /^\/(ResultItem|Fail_Account)/.test(i.instancePath) && (i.keyword === "type" || i.keyword === "required"),
+      (i) =>
+        /^\/(ResultItem|Fail_Account)/.test(i.instancePath) &&
+        (i.keyword === "type" || i.keyword === "required"),
     );
-    return issues.length === 0 ? pass : failWith(issues.map((i) => `${i.instancePath} ${i.message}`).join("; "));
+    return issues.length === 0
+      ? pass
+      : failWith(issues.map((i) => `${i.instancePath} ${i.message}`).join("; "));
   },
 } satisfies ExchangeCheck;

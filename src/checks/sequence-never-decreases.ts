@@ -13,7 +13,8 @@ export default {
     const key = `seq:${user}`;
     const last = memory.get(key) as number | undefined;
     memory.set(key, Math.max(last ?? 0, seq as number));
-    if (last !== undefined && (seq as number) < last) return failWith(`CurrentSequence went from ${last} to ${seq} for ${user}`);
+    if (last !== undefined && (seq as number) < last)
+      return failWith(`CurrentSequence went from ${last} to ${seq} for ${user}`);
     return pass;
   },
 } satisfies ExchangeCheck;

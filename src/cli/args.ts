@@ -45,7 +45,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   } catch (e) {
     throw new SuiteError("TIM_ERR_CONFIG", `${(e as Error).message}; see --help`);
   }
-  const pick = (flag: string | undefined, name: keyof typeof ENV_NAMES): string | undefined => flag ?? (env[ENV_NAMES[name]] || undefined);
+  const pick = (flag: string | undefined, name: keyof typeof ENV_NAMES): string | undefined =>
+    flag ?? (env[ENV_NAMES[name]] || undefined);
   const raw: RawSettings = {};
   const set = (k: keyof typeof ENV_NAMES, val: string | undefined) => {
     if (val !== undefined) raw[k] = val;
@@ -63,7 +64,13 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   if (v.case) raw.cases = v.case;
   if (v["emulator-fault"]) raw.faults = v["emulator-fault"];
   if (v["emulator-variant"]) raw.variants = v["emulator-variant"];
-  const list = v["list-rules"] ? "rules" : v["list-cases"] ? "cases" : v["list-faults"] ? "faults" : undefined;
+  const list = v["list-rules"]
+    ? "rules"
+    : v["list-cases"]
+      ? "cases"
+      : v["list-faults"]
+        ? "faults"
+        : undefined;
   return { raw, help: Boolean(v.help), ...(list ? { list } : {}) };
 }
 

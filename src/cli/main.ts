@@ -12,8 +12,8 @@ import { renderMarkdown } from "../reporters/markdown.js";
 import { RULES } from "../rules/catalogue.js";
 import type { Clock } from "../runner/clock.js";
 import { runSuite, selectCases } from "../runner/run.js";
-import type { Target } from "../runner/target.js";
 import { Tally } from "../runner/tally.js";
+import type { Target } from "../runner/target.js";
 import { Redactor } from "../transport/redact.js";
 import { HELP, parseCli } from "./args.js";
 
@@ -26,7 +26,8 @@ export interface Io {
 }
 
 function listing(kind: "rules" | "cases" | "faults"): string {
-  if (kind === "rules") return RULES.map((r) => `${r.id.padEnd(32)} ${r.level.padEnd(6)} ${r.title}`).join("\n");
+  if (kind === "rules")
+    return RULES.map((r) => `${r.id.padEnd(32)} ${r.level.padEnd(6)} ${r.title}`).join("\n");
   if (kind === "cases") return CASES.map((c) => `${c.id.padEnd(24)} ${c.title}`).join("\n");
   return [
     ...FAULTS.map((f) => `fault    ${f.id.padEnd(26)} breaks ${f.breaks.join(", ")}: ${f.title}`),
@@ -40,7 +41,10 @@ function prepareReportDir(s: Settings): string {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, ".write-test"), "");
   } catch (e) {
-    throw new SuiteError("TIM_ERR_CONFIG", `TIM_REPORT_DIR: cannot write to ${dir} (${(e as NodeJS.ErrnoException).code ?? "error"}); choose a writable folder`);
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `TIM_REPORT_DIR: cannot write to ${dir} (${(e as NodeJS.ErrnoException).code ?? "error"}); choose a writable folder`,
+    );
   }
   return dir;
 }
@@ -83,10 +87,16 @@ export async function main(argv: string[], env: Record<string, string | undefine
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     if (io.signal?.aborted) return EXIT.sigint;
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
-    if (setupFailed) io.err(redactor.redact(`error: ${setupFailed.code}: could not prepare the suite's accounts: ${setupFailed.message}\n`));
+    if (setupFailed)
+      io.err(
+        redactor.redact(
+          `error: ${setupFailed.code}: could not prepare the suite's accounts: ${setupFailed.message}\n`,
+        ),
+      );
     return tally.exitCode();
   } catch (e) {
-    const err = e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
+    const err =
+      e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
     io.err(redactor.redact(`error: ${err.code}: ${err.message}\n`));
     return err.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
   }

@@ -22,10 +22,21 @@ export interface Settings {
 }
 
 /** The raw strings, from flags or the environment (flags win). */
-export type RawSettings = Partial<Record<
-  "baseUrl" | "region" | "sdkappid" | "identifier" | "secretKey" | "usersig" | "reportDir" | "timeoutMs" | "prefix" | "seed",
-  string
->> & { cases?: string[]; faults?: string[]; variants?: string[] };
+export type RawSettings = Partial<
+  Record<
+    | "baseUrl"
+    | "region"
+    | "sdkappid"
+    | "identifier"
+    | "secretKey"
+    | "usersig"
+    | "reportDir"
+    | "timeoutMs"
+    | "prefix"
+    | "seed",
+    string
+  >
+> & { cases?: string[]; faults?: string[]; variants?: string[] };
 
 export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "variants">, string> = {
   baseUrl: "TIM_BASE_URL",
@@ -40,16 +51,19 @@ export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "var
   seed: "TIM_SEED",
 };
 
-const bad = (setting: string, fix: string): SuiteError => new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
+const bad = (setting: string, fix: string): SuiteError =>
+  new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
 
 function int(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
   if (v === undefined || v === "") return dflt;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw bad(name, `must be a whole number from ${min} to ${max}, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw bad(name, `must be a whole number from ${min} to ${max}, got "${v}"`);
   return Number(v);
 }
 
 function target(r: RawSettings): TargetSpec {
-  if (r.baseUrl && r.region) throw bad("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
+  if (r.baseUrl && r.region)
+    throw bad("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
   if (r.baseUrl) {
     let u: URL;
     try {
@@ -57,13 +71,18 @@ function target(r: RawSettings): TargetSpec {
     } catch {
       throw bad("TIM_BASE_URL", `"${r.baseUrl}" is not a URL; give e.g. http://127.0.0.1:8080`);
     }
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw bad("TIM_BASE_URL", "must start with http:// or https://");
+    if (u.protocol !== "http:" && u.protocol !== "https:")
+      throw bad("TIM_BASE_URL", "must start with http:// or https://");
     return { kind: "base-url", baseUrl: u.origin + u.pathname.replace(/\/$/, "") };
   }
   if (r.region) {
     const key = r.region.toLowerCase().replace(/[\s_-]/g, "");
     const domains = limits.regions[key];
-    if (!domains) throw bad("TIM_REGION", `unknown region "${r.region}"; one of: ${Object.keys(limits.regions).join(", ")}`);
+    if (!domains)
+      throw bad(
+        "TIM_REGION",
+        `unknown region "${r.region}"; one of: ${Object.keys(limits.regions).join(", ")}`,
+      );
     return { kind: "region", region: key, baseUrl: `https://${domains[0]}` };
   }
   return { kind: "emulator", faults: r.faults ?? [], variants: r.variants ?? [] };
@@ -73,23 +92,38 @@ function target(r: RawSettings): TargetSpec {
 export function resolveSettings(r: RawSettings): Settings {
   const t = target(r);
   if (t.kind !== "emulator" && (r.faults?.length || r.variants?.length)) {
-    throw bad("--emulator-fault/--emulator-variant", "only apply to the embedded emulator; drop them or the target");
+    throw bad(
+      "--emulator-fault/--emulator-variant",
+      "only apply to the embedded emulator; drop them or the target",
+    );
   }
   const given = r.sdkappid || r.identifier || r.secretKey || r.usersig;
   // A base URL with no credentials is taken to be a standalone emulator on its defaults.
   const useDefaults = t.kind === "emulator" ? !given : t.kind === "base-url" && !given;
-  if (t.kind === "region" && !given) throw bad("TIM_SDKAPPID", "a live region needs TIM_SDKAPPID, TIM_IDENTIFIER and TIM_SECRET_KEY (or TIM_USERSIG)");
+  if (t.kind === "region" && !given)
+    throw bad(
+      "TIM_SDKAPPID",
+      "a live region needs TIM_SDKAPPID, TIM_IDENTIFIER and TIM_SECRET_KEY (or TIM_USERSIG)",
+    );
   const d = useDefaults ? EMULATOR_DEFAULTS : undefined;
   const sdkappidRaw = r.sdkappid ?? (d ? String(d.sdkappid) : undefined);
-  if (!sdkappidRaw) throw bad("TIM_SDKAPPID", "is required with a target and credentials; the SDKAppID from the IM console");
+  if (!sdkappidRaw)
+    throw bad("TIM_SDKAPPID", "is required with a target and credentials; the SDKAppID from the IM console");
   const sdkappid = int("TIM_SDKAPPID", sdkappidRaw, 0, 1, 4294967295);
   const identifier = r.identifier ?? d?.identifier;
-  if (!identifier) throw bad("TIM_IDENTIFIER", "is required: the App admin account (REST-intro: identifier 必须为 App 管理员账号)");
+  if (!identifier)
+    throw bad(
+      "TIM_IDENTIFIER",
+      "is required: the App admin account (REST-intro: identifier 必须为 App 管理员账号)",
+    );
   const secretKey = r.secretKey ?? d?.secretKey;
-  if (!secretKey && !r.usersig) throw bad("TIM_SECRET_KEY", "set the app's secret key (or a ready TIM_USERSIG for the admin)");
-  if (t.kind === "emulator" && r.usersig && !secretKey) throw bad("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
+  if (!secretKey && !r.usersig)
+    throw bad("TIM_SECRET_KEY", "set the app's secret key (or a ready TIM_USERSIG for the admin)");
+  if (t.kind === "emulator" && r.usersig && !secretKey)
+    throw bad("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
   const prefix = r.prefix ?? "tim_ct";
-  if (!/^[A-Za-z0-9_-]{1,16}$/.test(prefix)) throw bad("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
+  if (!/^[A-Za-z0-9_-]{1,16}$/.test(prefix))
+    throw bad("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
   return {
     target: t,
     sdkappid,
@@ -99,7 +133,10 @@ export function resolveSettings(r: RawSettings): Settings {
     reportDir: r.reportDir ?? "reports",
     timeoutMs: int("TIM_TIMEOUT_MS", r.timeoutMs, 10_000, 100, 600_000),
     prefix,
-    seed: r.seed === undefined || r.seed === "" ? Math.floor(Math.random() * 2 ** 31) : int("TIM_SEED", r.seed, 0, 0, 2 ** 31 - 1),
+    seed:
+      r.seed === undefined || r.seed === ""
+        ? Math.floor(Math.random() * 2 ** 31)
+        : int("TIM_SEED", r.seed, 0, 0, 2 ** 31 - 1),
     cases: r.cases ?? [],
   };
 }

@@ -39,7 +39,10 @@ export const limits = {
 } as const;
 
 export function isDocumentedCode(code: number): boolean {
-  return limits.groupAddCodes.includes(code) || limits.publicCodeRanges.some(([lo, hi]) => code >= lo && code <= hi);
+  return (
+    limits.groupAddCodes.includes(code) ||
+    limits.publicCodeRanges.some(([lo, hi]) => code >= lo && code <= hi)
+  );
 }
 
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, "utf8");

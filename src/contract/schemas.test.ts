@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { limits } from "./limits.js";
 import { schemasDir } from "./paths.js";
 import { ENDPOINTS, isValidRequest, validate } from "./schemas.js";
@@ -24,9 +24,15 @@ const fail = { ActionStatus: "FAIL", ErrorCode: 30001, ErrorInfo: "SNS_DECODE_ER
 
 describe("group_add schemas", () => {
   it("accept the seed's request examples", () => {
-    expect(isValidRequest("group_add", { From_Account: "id", GroupName: ["group1", "group2", "group3"] })).toBe(true);
     expect(
-      isValidRequest("group_add", { From_Account: "id", GroupName: ["g1"], To_Account: ["id1", "id2", "id3"] }),
+      isValidRequest("group_add", { From_Account: "id", GroupName: ["group1", "group2", "group3"] }),
+    ).toBe(true);
+    expect(
+      isValidRequest("group_add", {
+        From_Account: "id",
+        GroupName: ["g1"],
+        To_Account: ["id1", "id2", "id3"],
+      }),
     ).toBe(true);
   });
 
@@ -50,7 +56,11 @@ describe("group_add schemas", () => {
 
   it("report type errors with the instancePath of the field", () => {
     const r = validate("group_add", "response", { ...seedPlain, CurrentSequence: "2" });
-    expect(r).toContainEqual({ instancePath: "/CurrentSequence", keyword: "type", message: "must be integer" });
+    expect(r).toContainEqual({
+      instancePath: "/CurrentSequence",
+      keyword: "type",
+      message: "must be integer",
+    });
     expect(validate("group_add", "response", { ...fail, ActionStatus: "OK" })).not.toEqual([]);
     expect(validate("group_add", "response", { ...seedPlain, ErrorCode: 1 })).not.toEqual([]);
   });

@@ -70,4 +70,5 @@ export function validate(file: Command | "envelope", def: string, data: unknown)
   return v(data) ? [] : issues(v.errors);
 }
 
-export const isValidRequest = (cmd: Command, body: unknown): boolean => validate(cmd, "request", body).length === 0;
+export const isValidRequest = (cmd: Command, body: unknown): boolean =>
+  validate(cmd, "request", body).length === 0;

@@ -2,8 +2,8 @@ import { authenticate } from "./auth.js";
 import { type Behaviour, DEFAULT_BEHAVIOUR } from "./behaviour.js";
 import { fail } from "./envelope.js";
 import type { Fault } from "./faults/fault.js";
-import type { Handler } from "./handlers/context.js";
 import { accountCheck, accountDelete, accountImport, multiaccountImport } from "./handlers/accounts.js";
+import type { Handler } from "./handlers/context.js";
 import { friendAdd, friendDelete, friendGetList, friendImport } from "./handlers/friends.js";
 import { groupAdd } from "./handlers/group_add.js";
 import { groupDelete, groupGet } from "./handlers/groups.js";
@@ -35,7 +35,11 @@ export interface EmuEnv {
   answered: number;
 }
 
-export function makeEnv(config: EmuConfig, faults: readonly Fault[] = [], behaviour: Partial<Behaviour> = {}): EmuEnv {
+export function makeEnv(
+  config: EmuConfig,
+  faults: readonly Fault[] = [],
+  behaviour: Partial<Behaviour> = {},
+): EmuEnv {
   const merged: Behaviour = { ...DEFAULT_BEHAVIOUR, ...behaviour };
   for (const f of faults) Object.assign(merged, f.behaviour);
   return { config, behaviour: merged, faults, seenRandoms: new Set(), answered: 0 };
@@ -57,11 +61,17 @@ function parseBody(raw: string, b: Behaviour, service: string): Body | Envelope 
 }
 
 function serialise(env: Envelope, b: Behaviour): EmuResponse {
-  const headers: Record<string, string> = b.responseContentType ? { "content-type": "application/json; charset=utf-8" } : {};
+  const headers: Record<string, string> = b.responseContentType
+    ? { "content-type": "application/json; charset=utf-8" }
+    : {};
   return { status: 200, headers, body: JSON.stringify(env) };
 }
 
-function route(state: State, req: EmuRequest, env: EmuEnv): { command: string; body?: Body; envelope: Envelope } {
+function route(
+  state: State,
+  req: EmuRequest,
+  env: EmuEnv,
+): { command: string; body?: Body; envelope: Envelope } {
   const b = env.behaviour;
   const m = /^\/v4\/([a-z_]+)\/([a-z_]+)$/.exec(req.path);
   const key = m ? `${m[1]}/${m[2]}` : "";
@@ -98,5 +108,7 @@ export function handle(state: State, req: EmuRequest, env: EmuEnv): EmuResponse 
     if (!f.rewrite || (command !== "group_add" && !f.allCommands) || "status" in out) continue;
     out = f.rewrite({ req, command, body, envelope: out as Envelope });
   }
-  return "status" in out && typeof out.status === "number" ? (out as EmuResponse) : serialise(out as Envelope, env.behaviour);
+  return "status" in out && typeof out.status === "number"
+    ? (out as EmuResponse)
+    : serialise(out as Envelope, env.behaviour);
 }

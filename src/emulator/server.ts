@@ -15,6 +15,8 @@ export interface EmulatorOptions {
   behaviour?: Partial<Behaviour>;
   port?: number;
   host?: string;
+  /** every answer waits this long (slow targets, interruption tests) */
+  latencyMs?: number;
 }
 
 export interface RunningEmulator {
@@ -28,7 +30,13 @@ function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
   const u = new URL(req.url ?? "/", "http://emulator");
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-  return { method: req.method ?? "GET", path: u.pathname, query: Object.fromEntries(u.searchParams), headers, body };
+  return {
+    method: req.method ?? "GET",
+    path: u.pathname,
+    query: Object.fromEntries(u.searchParams),
+    headers,
+    body,
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -47,8 +55,15 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-async function serve(state: State, env: EmuEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  state: State,
+  env: EmuEnv,
+  req: IncomingMessage,
+  res: ServerResponse,
+  latencyMs: number,
+): Promise<void> {
   const body = await readBody(req);
+  if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
   if (body === undefined) {
     res.writeHead(413, { connection: "close" }).end();
     return;
@@ -67,7 +82,7 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
   const server = createServer((req, res) => {
-    serve(state, env, req, res).catch(() => {
+    serve(state, env, req, res, o.latencyMs ?? 0).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });

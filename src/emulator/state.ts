@@ -28,11 +28,18 @@ export function newUser(id: string): User {
 
 /** A deep copy, so a failed call can be rolled back and tests can compare snapshots. */
 export function cloneUser(u: User): User {
-  return { id: u.id, groups: [...u.groups], seq: u.seq, friends: new Map([...u.friends].map(([k, v]) => [k, new Set(v)])) };
+  return {
+    id: u.id,
+    groups: [...u.groups],
+    seq: u.seq,
+    friends: new Map([...u.friends].map(([k, v]) => [k, new Set(v)])),
+  };
 }
 
 /** Plain JSON view of the state, for tests and the control endpoint. */
-export function snapshot(s: State): Record<string, { groups: string[]; friends: Record<string, string[]>; seq: number }> {
+export function snapshot(
+  s: State,
+): Record<string, { groups: string[]; friends: Record<string, string[]>; seq: number }> {
   const out: Record<string, { groups: string[]; friends: Record<string, string[]>; seq: number }> = {};
   for (const u of s.users.values()) {
     out[u.id] = {

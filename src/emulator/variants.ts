@@ -12,7 +12,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     id: "live-2020",
-    title: "As a 2020 live test saw it: 30001 for a non-friend, ErrorInfo \"0\", app-wide sequences and more",
+    title: 'As a 2020 live test saw it: 30001 for a non-friend, ErrorInfo "0", app-wide sequences and more',
     behaviour: {
       notFriendCode: 30001,
       successErrorInfo: "0",

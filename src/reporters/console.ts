@@ -5,12 +5,18 @@ import type { Tally } from "../runner/tally.js";
 export function consoleProgress(write: (s: string) => void): Listener {
   const failures = new Map<string, number>();
   return (e) => {
-    if (e.type === "run-start") write(`group_add conformance: ${e.cases.length} cases against ${e.info.target} (seed ${e.info.seed})\n`);
-    if (e.type === "finding" && e.finding.outcome === "fail") failures.set(e.finding.caseId, (failures.get(e.finding.caseId) ?? 0) + 1);
+    if (e.type === "run-start")
+      write(
+        `group_add conformance: ${e.cases.length} cases against ${e.info.target} (seed ${e.info.seed})\n`,
+      );
+    if (e.type === "finding" && e.finding.outcome === "fail")
+      failures.set(e.finding.caseId, (failures.get(e.finding.caseId) ?? 0) + 1);
     if (e.type === "case-error") write(`  ! ${e.caseId}: ${e.code} ${e.message}\n`);
     if (e.type === "case-end") {
       const n = failures.get(e.caseId) ?? 0;
-      write(`  ${n ? "✗" : "✓"} ${e.caseId} (${Math.round(e.ms)} ms)${n ? `: ${n} finding(s) against the rules` : ""}\n`);
+      write(
+        `  ${n ? "✗" : "✓"} ${e.caseId} (${Math.round(e.ms)} ms)${n ? `: ${n} finding(s) against the rules` : ""}\n`,
+      );
     }
   };
 }
@@ -21,8 +27,11 @@ export function consoleSummary(t: Tally, reportDir: string): string {
   const c = t.counts(results);
   const lines = [""];
   for (const r of results.filter((x) => x.status === "fail" || x.status === "warn" || x.status === "error")) {
-    const first = [...r.byCase.values()].flatMap((k) => k.failures.map((f) => f.message).concat(k.errors))[0] ?? "";
-    lines.push(`${r.status === "fail" ? "FAIL" : r.status === "warn" ? "WARN" : "ERROR"} ${r.rule.level} ${r.rule.id}: ${first}`);
+    const first =
+      [...r.byCase.values()].flatMap((k) => k.failures.map((f) => f.message).concat(k.errors))[0] ?? "";
+    lines.push(
+      `${r.status === "fail" ? "FAIL" : r.status === "warn" ? "WARN" : "ERROR"} ${r.rule.level} ${r.rule.id}: ${first}`,
+    );
   }
   const code = t.exitCode(results);
   const verdict = code === 0 ? "CONFORMANT" : code === 1 ? "NOT CONFORMANT" : "NOT JUDGED";

@@ -1,12 +1,17 @@
 import type { Tally } from "../runner/tally.js";
 
+/** XML 1.0 cannot carry most control characters, even escaped: drop them. */
+function dropControls(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) out += ch;
+  }
+  return out;
+}
+
 const esc = (s: string): string =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  dropControls(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * junit.xml: a <testsuite> per rule, a <testcase> per rule and case. Only MUST
@@ -45,7 +50,9 @@ export function renderJunit(t: Tally): string {
         counts.skipped += 1;
         body = `<skipped message="${esc(c.skips[0] ?? "not judged")}"/>`;
       }
-      cases.push(`    <testcase classname="${esc(`${r.rule.level}.${r.rule.id}`)}" name="${esc(name)}">${body}</testcase>`);
+      cases.push(
+        `    <testcase classname="${esc(`${r.rule.level}.${r.rule.id}`)}" name="${esc(name)}">${body}</testcase>`,
+      );
     }
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += counts[k];
     suites.push(

@@ -14,23 +14,48 @@ const MARK: Record<RuleStatus, string> = {
 const SHOW_BYTES = 1500;
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const clip = (s: string): string => (s.length > SHOW_BYTES ? `${s.slice(0, SHOW_BYTES)}… (${s.length} bytes; full text in conformance.json)` : s);
+const clip = (s: string): string =>
+  s.length > SHOW_BYTES ? `${s.slice(0, SHOW_BYTES)}… (${s.length} bytes; full text in conformance.json)` : s;
 const fence = (s: string): string => `\`\`\`\n${s.replace(/```/g, "`\u200b``")}\n\`\`\``;
 
 function exchangeBlock(ex: Exchange): string[] {
-  const req = [`${ex.request.method} ${ex.request.url}`, ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${v}`), "", clip(ex.request.body)];
+  const req = [
+    `${ex.request.method} ${ex.request.url}`,
+    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    clip(ex.request.body),
+  ];
   const res = ex.response
-    ? [`HTTP ${ex.response.status}`, ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${v}`), "", clip(ex.response.body)]
+    ? [
+        `HTTP ${ex.response.status}`,
+        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${v}`),
+        "",
+        clip(ex.response.body),
+      ]
     : [`(no response: ${ex.error?.code} ${ex.error?.message})`];
   return ["Request:", fence(req.join("\n")), "Response:", fence(res.join("\n"))];
 }
 
 function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more: number): string[] {
-  const lines = [`#### \`${r.rule.id}\` in case \`${caseId}\``, "", `- **What happened:** ${f.message}`, `- **Rule (${r.rule.level}):** ${r.rule.title}`, `- **Source:** ${r.rule.source} — “${r.rule.clause}”`];
+  const lines = [
+    `#### \`${r.rule.id}\` in case \`${caseId}\``,
+    "",
+    `- **What happened:** ${f.message}`,
+    `- **Rule (${r.rule.level}):** ${r.rule.title}`,
+    `- **Source:** ${r.rule.source} — “${r.rule.clause}”`,
+  ];
   if (more > 0) lines.push(`- ${more} more violation(s) of this rule in this case (see conformance.json)`);
   lines.push("");
   if (f.exchange) lines.push(...exchangeBlock(f.exchange));
-  lines.push("Replay:", fence([t.info ? replayCommand(t.info, caseId) : "", f.exchange ? curlCommand(f.exchange) : ""].filter(Boolean).join("\n")), "");
+  lines.push(
+    "Replay:",
+    fence(
+      [t.info ? replayCommand(t.info, caseId) : "", f.exchange ? curlCommand(f.exchange) : ""]
+        .filter(Boolean)
+        .join("\n"),
+    ),
+    "",
+  );
   return lines;
 }
 
@@ -40,7 +65,9 @@ function section(t: Tally, results: RuleResult[], status: RuleStatus, heading: s
   const out = [`## ${heading}`, ""];
   for (const r of hit) {
     for (const [caseId, c] of r.byCase) {
-      c.failures.forEach((f, k) => out.push(...findingBlock(t, r, caseId, f, k === 0 ? c.failureCount - c.failures.length : 0)));
+      for (const [k, f] of c.failures.entries()) {
+        out.push(...findingBlock(t, r, caseId, f, k === 0 ? c.failureCount - c.failures.length : 0));
+      }
     }
   }
   return out;
@@ -51,7 +78,12 @@ export function renderMarkdown(t: Tally): string {
   const results = t.results();
   const counts = t.counts(results);
   const code = t.exitCode(results);
-  const verdict = code === 0 ? "✅ CONFORMANT: every MUST rule holds" : code === 1 ? "❌ NOT CONFORMANT: a MUST rule is violated" : "⛔ NOT JUDGED: the suite could not finish judging";
+  const verdict =
+    code === 0
+      ? "✅ CONFORMANT: every MUST rule holds"
+      : code === 1
+        ? "❌ NOT CONFORMANT: a MUST rule is violated"
+        : "⛔ NOT JUDGED: the suite could not finish judging";
   const out = [
     "# v4/sns/group_add conformance report",
     "",
@@ -63,14 +95,22 @@ export function renderMarkdown(t: Tally): string {
     "",
     "| Rule | Level | Verdict | Title | Source |",
     "|---|---|---|---|---|",
-    ...results.map((r) => `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`),
+    ...results.map(
+      (r) =>
+        `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`,
+    ),
     "",
     ...section(t, results, "fail", "Violations (MUST)"),
     ...section(t, results, "warn", "Warnings (SHOULD)"),
   ];
   const observed = results.filter((r) => r.status === "observed");
   if (observed.length) {
-    out.push("## Observed behaviour (OPEN: reported, never judged)", "", "| Rule | What the target did |", "|---|---|");
+    out.push(
+      "## Observed behaviour (OPEN: reported, never judged)",
+      "",
+      "| Rule | What the target did |",
+      "|---|---|",
+    );
     for (const r of observed) {
       const values = [...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value));
       out.push(`| \`${r.rule.id}\` ${cell(r.rule.title)} | ${cell([...new Set(values)].join("; "))} |`);
@@ -82,7 +122,9 @@ export function renderMarkdown(t: Tally): string {
     for (const e of t.caseErrors) out.push(`- \`${e.caseId}\`: ${e.code} — ${e.message}`);
     out.push("");
   }
-  const skipped = results.flatMap((r) => [...r.byCase].flatMap(([caseId, c]) => c.skips.map((s) => `- \`${r.rule.id}\` in \`${caseId}\`: ${s}`)));
+  const skipped = results.flatMap((r) =>
+    [...r.byCase].flatMap(([caseId, c]) => c.skips.map((s) => `- \`${r.rule.id}\` in \`${caseId}\`: ${s}`)),
+  );
   if (skipped.length) out.push("## Skipped", "", ...skipped, "");
   return `${out.join("\n")}\n`;
 }

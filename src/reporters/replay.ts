@@ -2,10 +2,19 @@ import type { RunInfo } from "../runner/events.js";
 import type { Exchange } from "../transport/exchange.js";
 
 const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** Quotes for a POSIX shell only when the word needs it, so commands stay readable. */
+const word = (s: string): string => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(s) ? s : sq(s));
 
 /** Re-runs the case that produced a finding, against the same target, with the same seed. */
 export function replayCommand(info: RunInfo, caseId: string): string {
-  return ["npm run conformance --", ...info.replayFlags.map((f) => (f.startsWith("--") ? f : sq(f))), "--case", caseId, "--seed", String(info.seed)].join(" ");
+  return [
+    "npm run conformance --",
+    ...info.replayFlags.map(word),
+    "--case",
+    caseId,
+    "--seed",
+    String(info.seed),
+  ].join(" ");
 }
 
 /**
@@ -14,7 +23,16 @@ export function replayCommand(info: RunInfo, caseId: string): string {
  */
 export function curlCommand(ex: Exchange): string {
   const u = new URL(ex.request.url);
-  const pathAndQuery = `${u.pathname}${u.search}`.replace(/usersig=(\[REDACTED\]|%5BREDACTED%5D)/, "usersig='\"$TIM_USERSIG\"'");
+  const pathAndQuery = `${u.pathname}${u.search}`.replace(
+    /usersig=(\[REDACTED\]|%5BREDACTED%5D)/,
+    "usersig='\"$TIM_USERSIG\"'",
+  );
   const headers = Object.entries(ex.request.headers).map(([k, v]) => `-H ${sq(`${k}: ${v}`)}`);
-  return ["curl -sS -X POST", `"$TIM_BASE_URL"'${pathAndQuery}'`, ...headers, "--data-binary", sq(ex.request.body)].join(" ");
+  return [
+    "curl -sS -X POST",
+    `"$TIM_BASE_URL"'${pathAndQuery}'`,
+    ...headers,
+    "--data-binary",
+    sq(ex.request.body),
+  ].join(" ");
 }

@@ -4,7 +4,8 @@ import { specsDir } from "../contract/paths.js";
 import type { Rule } from "./types.js";
 
 /** specs/rules.json, in its order: the catalogue every report is laid out by. */
-export const RULES: readonly Rule[] = JSON.parse(readFileSync(join(specsDir, "rules.json"), "utf8")).rules as Rule[];
+export const RULES: readonly Rule[] = JSON.parse(readFileSync(join(specsDir, "rules.json"), "utf8"))
+  .rules as Rule[];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

@@ -3,8 +3,8 @@ import { SuiteError, type SuiteErrorCode } from "../errors.js";
 import { ruleById } from "../rules/catalogue.js";
 import type { ApiClient } from "../transport/client.js";
 import { bodyOf, type Exchange, errorCode, isObject, refused, succeeded } from "../transport/exchange.js";
-import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 import type { Listener } from "./events.js";
+import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
 /** What every case of a run shares. */
 export interface RunShared {
@@ -48,7 +48,10 @@ export class CaseContext {
     const ex = await this.call(command, body);
     const res = bodyOf(ex);
     if (!succeeded(ex) || !res) {
-      throw new SuiteError("TIM_ERR_FIXTURE", `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`);
+      throw new SuiteError(
+        "TIM_ERR_FIXTURE",
+        `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`,
+      );
     }
     return res;
   }
@@ -68,7 +71,14 @@ export class CaseContext {
     const { level } = ruleById(rule);
     this.s.emit({
       type: "finding",
-      finding: { rule, level, caseId: this.caseId, outcome: ok ? "pass" : "fail", message, ...(exchange ? { exchange } : {}) },
+      finding: {
+        rule,
+        level,
+        caseId: this.caseId,
+        outcome: ok ? "pass" : "fail",
+        message,
+        ...(exchange ? { exchange } : {}),
+      },
     });
   }
 
@@ -82,12 +92,22 @@ export class CaseContext {
   /** The target refused the call the documented way: HTTP 200 and a FAIL envelope. */
   expectRefused(rule: string, ex: Exchange, what: string): boolean {
     const ok = refused(ex);
-    this.expect(rule, ok, ok ? `${what}: refused with ${errorCode(ex)}` : `${what}: expected a FAIL envelope on HTTP 200, got ${describe(ex)}`, ex);
+    this.expect(
+      rule,
+      ok,
+      ok
+        ? `${what}: refused with ${errorCode(ex)}`
+        : `${what}: expected a FAIL envelope on HTTP 200, got ${describe(ex)}`,
+      ex,
+    );
     return ok;
   }
 
   observe(rule: string, value: string, exchange?: Exchange): void {
-    this.s.emit({ type: "observation", observation: { rule, caseId: this.caseId, value, ...(exchange ? { exchange } : {}) } });
+    this.s.emit({
+      type: "observation",
+      observation: { rule, caseId: this.caseId, value, ...(exchange ? { exchange } : {}) },
+    });
   }
 
   skip(rule: string, reason: string): void {
@@ -99,5 +119,7 @@ export class CaseContext {
 export function outcomeOf(ex: Exchange): string {
   const b = bodyOf(ex);
   if (succeeded(ex)) return "accepted";
-  return b ? `refused ${String(b.ErrorCode)}${b.ErrorInfo ? ` ${String(b.ErrorInfo)}` : ""}` : `HTTP ${ex.response?.status}`;
+  return b
+    ? `refused ${String(b.ErrorCode)}${b.ErrorInfo ? ` ${String(b.ErrorInfo)}` : ""}`
+    : `HTTP ${ex.response?.status}`;
 }

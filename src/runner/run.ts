@@ -1,5 +1,5 @@
-import { CASES } from "../cases/index.js";
 import type { Case, SigMinter } from "../cases/case.js";
+import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
 import { SuiteError } from "../errors.js";
 import { Pool } from "../fixtures/pool.js";
@@ -37,20 +37,32 @@ function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter | unde
     redactor.add(sig);
     return sig;
   };
-  return { sdkappid: s.sdkappid, admin: s.identifier, adminSig: mint({ identifier: s.identifier }), mint, now: () => clock.now() };
+  return {
+    sdkappid: s.sdkappid,
+    admin: s.identifier,
+    adminSig: mint({ identifier: s.identifier }),
+    mint,
+    now: () => clock.now(),
+  };
 }
 
 export function selectCases(ids: string[]): Case[] {
   if (ids.length === 0) return [...CASES];
   return ids.map((id) => {
     const c = CASES.find((k) => k.id === id);
-    if (!c) throw new SuiteError("TIM_ERR_CONFIG", `--case: unknown case "${id}"; one of: ${CASES.map((k) => k.id).join(", ")}`);
+    if (!c)
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        `--case: unknown case "${id}"; one of: ${CASES.map((k) => k.id).join(", ")}`,
+      );
     return c;
   });
 }
 
 const asSuiteError = (e: unknown): SuiteError =>
-  e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", `suite bug: ${(e as Error)?.message ?? String(e)}`, { cause: e });
+  e instanceof SuiteError
+    ? e
+    : new SuiteError("TIM_ERR_INTERNAL", `suite bug: ${(e as Error)?.message ?? String(e)}`, { cause: e });
 
 /** Runs the selected cases against the target, emitting events; never throws for the target's faults. */
 export async function runSuite(o: RunOptions): Promise<void> {
@@ -70,11 +82,26 @@ export async function runSuite(o: RunOptions): Promise<void> {
     client,
     emit,
     memory: new Map(),
-    query: () => ({ sdkappid: String(s.sdkappid), identifier: s.identifier, usersig: adminSig, random: nextRandom(), contenttype: "json" }),
+    query: () => ({
+      sdkappid: String(s.sdkappid),
+      identifier: s.identifier,
+      usersig: adminSig,
+      random: nextRandom(),
+      contenttype: "json",
+    }),
   };
   const pool = new Pool(s.prefix);
   const t0 = performance.now();
-  emit({ type: "run-start", info: { target: target.label, seed: s.seed, startedAt: new Date(clock.now() * 1000).toISOString(), replayFlags: target.replayFlags }, cases: cases.map((c) => c.id) });
+  emit({
+    type: "run-start",
+    info: {
+      target: target.label,
+      seed: s.seed,
+      startedAt: new Date(clock.now() * 1000).toISOString(),
+      replayFlags: target.replayFlags,
+    },
+    cases: cases.map((c) => c.id),
+  });
   let incomplete = false;
   try {
     const setup = new CaseContext("setup", shared);
@@ -82,7 +109,13 @@ export async function runSuite(o: RunOptions): Promise<void> {
       await pool.prepare(setup);
     } catch (e) {
       const err = asSuiteError(e);
-      emit({ type: "case-error", caseId: "setup", code: err.code, message: redactor.redact(err.message), rules: [] });
+      emit({
+        type: "case-error",
+        caseId: "setup",
+        code: err.code,
+        message: redactor.redact(err.message),
+        rules: [],
+      });
       incomplete = true;
       return;
     }
@@ -98,19 +131,35 @@ export async function runSuite(o: RunOptions): Promise<void> {
         await c.run({ t, pool, sig, adminSig });
       } catch (e) {
         const err = asSuiteError(e);
-        emit({ type: "case-error", caseId: c.id, code: err.code, message: redactor.redact(err.message), rules: [...c.rules] });
+        emit({
+          type: "case-error",
+          caseId: c.id,
+          code: err.code,
+          message: redactor.redact(err.message),
+          rules: [...c.rules],
+        });
       } finally {
         try {
           await pool.releaseAll(t);
         } catch (e) {
           const err = asSuiteError(e);
-          emit({ type: "case-error", caseId: c.id, code: err.code, message: redactor.redact(`cleanup: ${err.message}`), rules: [] });
+          emit({
+            type: "case-error",
+            caseId: c.id,
+            code: err.code,
+            message: redactor.redact(`cleanup: ${err.message}`),
+            rules: [],
+          });
         }
         emit({ type: "case-end", caseId: c.id, ms: performance.now() - c0 });
       }
     }
   } finally {
-    emit({ type: "run-end", ms: performance.now() - t0, incomplete: incomplete || Boolean(o.signal?.aborted) });
+    emit({
+      type: "run-end",
+      ms: performance.now() - t0,
+      incomplete: incomplete || Boolean(o.signal?.aborted),
+    });
     await client.close();
     await target.close();
   }

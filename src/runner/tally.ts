@@ -38,7 +38,7 @@ export class Tally {
   readonly listen: Listener = (e: RunEvent) => this.fold(e);
 
   private rec(rule: string, caseId: string): CaseRecord {
-    let m = this.rules.get(rule);
+    const m = this.rules.get(rule);
     if (!m) throw new Error(`event names rule "${rule}" that is not in specs/rules.json`);
     let r = m.get(caseId);
     if (!r) {
@@ -67,8 +67,14 @@ export class Tally {
       }
       case "observation": {
         const r = this.rec(e.observation.rule, e.observation.caseId);
-        if (r.observations.length < KEEP_OBSERVATIONS && !r.observations.some((o) => o.value === e.observation.value)) {
-          r.observations.push({ value: e.observation.value, ...(e.observation.exchange ? { exchange: e.observation.exchange } : {}) });
+        if (
+          r.observations.length < KEEP_OBSERVATIONS &&
+          !r.observations.some((o) => o.value === e.observation.value)
+        ) {
+          r.observations.push({
+            value: e.observation.value,
+            ...(e.observation.exchange ? { exchange: e.observation.exchange } : {}),
+          });
         }
         break;
       }
@@ -113,7 +119,14 @@ export class Tally {
   }
 
   counts(results = this.results()): Record<RuleStatus, number> {
-    const c: Record<RuleStatus, number> = { pass: 0, fail: 0, warn: 0, observed: 0, error: 0, "not-judged": 0 };
+    const c: Record<RuleStatus, number> = {
+      pass: 0,
+      fail: 0,
+      warn: 0,
+      observed: 0,
+      error: 0,
+      "not-judged": 0,
+    };
     for (const r of results) c[r.status] += 1;
     return c;
   }

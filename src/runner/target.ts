@@ -1,6 +1,6 @@
 import type { Settings } from "../config/settings.js";
-import { faultById } from "../emulator/faults/index.js";
 import type { Fault } from "../emulator/faults/fault.js";
+import { faultById } from "../emulator/faults/index.js";
 import { type RunningEmulator, startEmulator } from "../emulator/server.js";
 import { variantById } from "../emulator/variants.js";
 import { SuiteError } from "../errors.js";
@@ -17,26 +17,55 @@ export interface Target {
 /** Starts the embedded emulator, or names the base URL / region to call. */
 export async function openTarget(s: Settings, clock: Clock): Promise<Target> {
   const t = s.target;
-  if (t.kind === "base-url") return { baseUrl: t.baseUrl, label: t.baseUrl, replayFlags: ["--base-url", t.baseUrl], close: async () => {} };
-  if (t.kind === "region") return { baseUrl: t.baseUrl, label: `region ${t.region} (${t.baseUrl})`, replayFlags: ["--region", t.region], close: async () => {} };
+  if (t.kind === "base-url")
+    return {
+      baseUrl: t.baseUrl,
+      label: t.baseUrl,
+      replayFlags: ["--base-url", t.baseUrl],
+      close: async () => {},
+    };
+  if (t.kind === "region")
+    return {
+      baseUrl: t.baseUrl,
+      label: `region ${t.region} (${t.baseUrl})`,
+      replayFlags: ["--region", t.region],
+      close: async () => {},
+    };
   const faults: Fault[] = t.faults.map((id) => {
     const f = faultById(id);
-    if (!f) throw new SuiteError("TIM_ERR_CONFIG", `--emulator-fault: unknown fault "${id}" (see --list-faults)`);
+    if (!f)
+      throw new SuiteError("TIM_ERR_CONFIG", `--emulator-fault: unknown fault "${id}" (see --list-faults)`);
     return f;
   });
   const behaviour = {};
   for (const id of t.variants) {
     const v = variantById(id);
-    if (!v) throw new SuiteError("TIM_ERR_CONFIG", `--emulator-variant: unknown variant "${id}" (see --list-faults)`);
+    if (!v)
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        `--emulator-variant: unknown variant "${id}" (see --list-faults)`,
+      );
     Object.assign(behaviour, v.behaviour);
   }
-  if (!s.secretKey) throw new SuiteError("TIM_ERR_CONFIG", "TIM_SECRET_KEY: the embedded emulator needs the key to verify UserSigs");
+  if (!s.secretKey)
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      "TIM_SECRET_KEY: the embedded emulator needs the key to verify UserSigs",
+    );
   const emulator = await startEmulator({
-    config: { sdkappid: s.sdkappid, identifier: s.identifier, secretKey: s.secretKey, now: () => clock.now() },
+    config: {
+      sdkappid: s.sdkappid,
+      identifier: s.identifier,
+      secretKey: s.secretKey,
+      now: () => clock.now(),
+    },
     faults,
     behaviour,
   });
-  const extras = [...t.faults.flatMap((f) => ["--emulator-fault", f]), ...t.variants.flatMap((v) => ["--emulator-variant", v])];
+  const extras = [
+    ...t.faults.flatMap((f) => ["--emulator-fault", f]),
+    ...t.variants.flatMap((v) => ["--emulator-variant", v]),
+  ];
   const label = `embedded emulator${extras.length ? ` (${[...t.faults, ...t.variants].join(", ")})` : ""}`;
   return { baseUrl: emulator.url, label, replayFlags: extras, emulator, close: () => emulator.close() };
 }

@@ -28,14 +28,19 @@ function classify(err: unknown): { code: SuiteErrorCode; what: string } {
   const c = e.code ?? e.cause?.code ?? "";
   if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError)
     return { code: "TIM_ERR_TIMEOUT", what: "no answer within the timeout" };
-  if (err instanceof undiciErrors.ConnectTimeoutError) return { code: "TIM_ERR_TIMEOUT", what: "connect timed out" };
+  if (err instanceof undiciErrors.ConnectTimeoutError)
+    return { code: "TIM_ERR_TIMEOUT", what: "connect timed out" };
   if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(c))
     return { code: "TIM_ERR_UNREACHABLE", what: `cannot connect (${c})` };
   return { code: "TIM_ERR_TRANSPORT", what: `transport failure (${c || (err as Error).name})` };
 }
 
 const flat = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(h).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v]])));
+  Object.fromEntries(
+    Object.entries(h).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v]],
+    ),
+  );
 
 /** An undici client with keep-alive; every exchange it returns is already redacted. */
 export class ApiClient {
@@ -64,14 +69,23 @@ export class ApiClient {
     };
     const t0 = performance.now();
     try {
-      const res = await this.agent.request({ origin: new URL(url).origin, path: url.slice(new URL(url).origin.length), method: "POST", headers: r.headers, body: r.body });
+      const res = await this.agent.request({
+        origin: new URL(url).origin,
+        path: url.slice(new URL(url).origin.length),
+        method: "POST",
+        headers: r.headers,
+        body: r.body,
+      });
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const c of res.body as AsyncIterable<Buffer>) {
         size += c.length;
         if (size > MAX_RESPONSE_BYTES) {
           res.body.destroy();
-          throw new SuiteError("TIM_ERR_RESPONSE_TOO_LARGE", `${r.command}: response body over ${MAX_RESPONSE_BYTES} bytes`);
+          throw new SuiteError(
+            "TIM_ERR_RESPONSE_TOO_LARGE",
+            `${r.command}: response body over ${MAX_RESPONSE_BYTES} bytes`,
+          );
         }
         chunks.push(c);
       }

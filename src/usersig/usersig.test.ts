@@ -20,7 +20,13 @@ describe("TLSSigAPIv2", () => {
     vi.useFakeTimers();
     vi.setSystemTime(NOW * 1000);
     const official = new Official.Api(APP, KEY).genSig("administrator", 86400);
-    const ours = mintUserSig({ sdkappid: APP, secretKey: KEY, identifier: "administrator", expire: 86400, now: NOW });
+    const ours = mintUserSig({
+      sdkappid: APP,
+      secretKey: KEY,
+      identifier: "administrator",
+      expire: 86400,
+      now: NOW,
+    });
     expect(ours).toBe(official);
   });
 
@@ -28,20 +34,53 @@ describe("TLSSigAPIv2", () => {
     vi.useFakeTimers();
     vi.setSystemTime(NOW * 1000);
     const sig = new Official.Api(APP, KEY).genSig("administrator", 3600);
-    const r = verifyUserSig({ usersig: sig, sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW + 10 });
-    expect(r).toEqual({ ok: true, doc: { identifier: "administrator", sdkappid: APP, time: NOW, expire: 3600 } });
+    const r = verifyUserSig({
+      usersig: sig,
+      sdkappid: APP,
+      identifier: "administrator",
+      secretKey: KEY,
+      now: NOW + 10,
+    });
+    expect(r).toEqual({
+      ok: true,
+      doc: { identifier: "administrator", sdkappid: APP, time: NOW, expire: 3600 },
+    });
   });
 
   const base = { sdkappid: APP, secretKey: KEY, identifier: "administrator", expire: 3600, now: NOW };
   const good = mintUserSig(base);
   const cases: Array<[string, Parameters<typeof verifyUserSig>[0], string]> = [
     ["empty", { usersig: "", sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW }, "empty"],
-    ["garbage", { usersig: "eJxnotasig", sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW }, "undecodable"],
-    ["truncated", { usersig: good.slice(0, 40), sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW }, "undecodable"],
-    ["other app", { usersig: good, sdkappid: APP + 1, identifier: "administrator", secretKey: KEY, now: NOW }, "sdkappid-mismatch"],
-    ["other user", { usersig: good, sdkappid: APP, identifier: "bob", secretKey: KEY, now: NOW }, "identifier-mismatch"],
-    ["expired", { usersig: good, sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW + 3601 }, "expired"],
-    ["other key", { usersig: good, sdkappid: APP, identifier: "administrator", secretKey: `${KEY}x`, now: NOW }, "signature-mismatch"],
+    [
+      "garbage",
+      { usersig: "eJxnotasig", sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW },
+      "undecodable",
+    ],
+    [
+      "truncated",
+      { usersig: good.slice(0, 40), sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW },
+      "undecodable",
+    ],
+    [
+      "other app",
+      { usersig: good, sdkappid: APP + 1, identifier: "administrator", secretKey: KEY, now: NOW },
+      "sdkappid-mismatch",
+    ],
+    [
+      "other user",
+      { usersig: good, sdkappid: APP, identifier: "bob", secretKey: KEY, now: NOW },
+      "identifier-mismatch",
+    ],
+    [
+      "expired",
+      { usersig: good, sdkappid: APP, identifier: "administrator", secretKey: KEY, now: NOW + 3601 },
+      "expired",
+    ],
+    [
+      "other key",
+      { usersig: good, sdkappid: APP, identifier: "administrator", secretKey: `${KEY}x`, now: NOW },
+      "signature-mismatch",
+    ],
   ];
   it.each(cases)("refuses a %s signature", (_name, input, reason) => {
     expect(verifyUserSig(input)).toEqual({ ok: false, reason });

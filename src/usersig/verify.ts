@@ -47,7 +47,12 @@ export function verifyUserSig(v: VerifyInput): SigResult {
   if (!Number.isInteger(app) || !Number.isInteger(time) || !Number.isInteger(expire)) {
     return { ok: false, reason: "undecodable" };
   }
-  const doc: SigDoc = { identifier: id, sdkappid: app as number, time: time as number, expire: expire as number };
+  const doc: SigDoc = {
+    identifier: id,
+    sdkappid: app as number,
+    time: time as number,
+    expire: expire as number,
+  };
   if (doc.sdkappid !== v.sdkappid) return { ok: false, reason: "sdkappid-mismatch" };
   if (doc.identifier !== v.identifier) return { ok: false, reason: "identifier-mismatch" };
   if (v.now > doc.time + doc.expire) return { ok: false, reason: "expired" };

@@ -5,5 +5,7 @@ export default {
   title: "Fail_Account is sent as [] even when no item failed",
   breaks: ["fail-account-matches"],
   rewrite: ({ envelope }) =>
-    envelope.ActionStatus === "OK" && !("Fail_Account" in envelope) ? { ...envelope, Fail_Account: [] } : envelope,
+    envelope.ActionStatus === "OK" && !("Fail_Account" in envelope)
+      ? { ...envelope, Fail_Account: [] }
+      : envelope,
 } satisfies Fault;

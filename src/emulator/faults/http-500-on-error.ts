@@ -5,5 +5,7 @@ export default {
   title: "Failure envelopes are sent with HTTP 500 instead of 200",
   breaks: ["http-200"],
   rewrite: ({ envelope }) =>
-    envelope.ErrorCode !== 0 ? { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify(envelope) } : envelope,
+    envelope.ErrorCode !== 0
+      ? { status: 500, headers: { "content-type": "application/json" }, body: JSON.stringify(envelope) }
+      : envelope,
 } satisfies Fault;

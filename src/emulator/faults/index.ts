@@ -1,5 +1,5 @@
 // Ordered index of deliberate faults: adding a fault is adding a file and a line.
-import type { Fault } from "./fault.js";
+
 import adminNotChecked from "./admin-not-checked.js";
 import capIgnoresExisting from "./cap-ignores-existing.js";
 import capOffByOne from "./cap-off-by-one.js";
@@ -11,6 +11,7 @@ import expiryNotChecked from "./expiry-not-checked.js";
 import failAccountAlways from "./fail-account-always.js";
 import failAccountMissing from "./fail-account-missing.js";
 import failureSaysOk from "./failure-says-ok.js";
+import type { Fault } from "./fault.js";
 import friendsLimitMissing from "./friends-limit-missing.js";
 import groupsNotStored from "./groups-not-stored.js";
 import http500OnError from "./http-500-on-error.js";

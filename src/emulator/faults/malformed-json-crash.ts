@@ -12,6 +12,12 @@ export default {
     } catch {
       parses = false;
     }
-    return parses ? envelope : { status: 500, headers: { "content-type": "text/html" }, body: "<html><body>500 Internal Server Error</body></html>" };
+    return parses
+      ? envelope
+      : {
+          status: 500,
+          headers: { "content-type": "text/html" },
+          body: "<html><body>500 Internal Server Error</body></html>",
+        };
   },
 } satisfies Fault;

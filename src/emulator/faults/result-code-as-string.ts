@@ -6,6 +6,12 @@ export default {
   breaks: ["result-item-types"],
   rewrite: ({ envelope }) =>
     Array.isArray(envelope.ResultItem)
-      ? { ...envelope, ResultItem: envelope.ResultItem.map((i: Record<string, unknown>) => ({ ...i, ResultCode: String(i.ResultCode) })) }
+      ? {
+          ...envelope,
+          ResultItem: envelope.ResultItem.map((i: Record<string, unknown>) => ({
+            ...i,
+            ResultCode: String(i.ResultCode),
+          })),
+        }
       : envelope,
 } satisfies Fault;

@@ -6,5 +6,7 @@ export default {
   breaks: ["sequence-never-decreases"],
   allCommands: true,
   rewrite: ({ envelope }) =>
-    typeof envelope.CurrentSequence === "number" ? { ...envelope, CurrentSequence: 1000 - envelope.CurrentSequence } : envelope,
+    typeof envelope.CurrentSequence === "number"
+      ? { ...envelope, CurrentSequence: 1000 - envelope.CurrentSequence }
+      : envelope,
 } satisfies Fault;

@@ -6,7 +6,8 @@ import type { HandlerContext } from "./context.js";
 const BAD = 70402; // reference §2.8: 参数非法
 const MAX_ID_BYTES = 32; // reference §5.1: UserID 限制长度为32字节
 
-const validId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && Buffer.byteLength(v) <= MAX_ID_BYTES;
+const validId = (v: unknown): v is string =>
+  typeof v === "string" && v.length > 0 && Buffer.byteLength(v) <= MAX_ID_BYTES;
 
 function importId(state: State, id: string): void {
   if (!state.users.has(id)) state.users.set(id, newUser(id));

@@ -22,4 +22,5 @@ export function bumpSeq(ctx: HandlerContext, u: User): void {
 }
 
 export const byteLength = (s: string): number => Buffer.byteLength(s, "utf8");
-export const nameLength = (b: Behaviour, s: string): number => (b.nameLimitUnit === "bytes" ? byteLength(s) : [...s].length);
+export const nameLength = (b: Behaviour, s: string): number =>
+  b.nameLimitUnit === "bytes" ? byteLength(s) : [...s].length;

@@ -26,13 +26,22 @@ function befriend(u: User, to: string, groups: string[]): void {
 
 function readItems(ctx: HandlerContext): { from: User; items: Record<string, unknown>[] } | Envelope {
   const { body, state } = ctx;
-  if (typeof body.From_Account !== "string" || !Array.isArray(body.AddFriendItem) || body.AddFriendItem.length === 0) {
+  if (
+    typeof body.From_Account !== "string" ||
+    !Array.isArray(body.AddFriendItem) ||
+    body.AddFriendItem.length === 0
+  ) {
     return fail(30001, "Err_SNS_Friend_Param");
   }
   const from = state.users.get(body.From_Account);
   if (!from) return fail(30003, "Err_SNS_Friend_From_Account_Not_Exist");
   const items = body.AddFriendItem as unknown[];
-  if (!items.every((i) => typeof i === "object" && i !== null && typeof (i as Record<string, unknown>).To_Account === "string")) {
+  if (
+    !items.every(
+      (i) =>
+        typeof i === "object" && i !== null && typeof (i as Record<string, unknown>).To_Account === "string",
+    )
+  ) {
     return fail(30001, "Err_SNS_Friend_Param");
   }
   return { from, items: items as Record<string, unknown>[] };
@@ -41,7 +50,8 @@ function readItems(ctx: HandlerContext): { from: User; items: Record<string, unk
 function addOne(state: State, from: User, to: string, groups: string[], both: boolean): Item {
   const peer = state.users.get(to);
   if (!peer) return { To_Account: to, ResultCode: 30003, ResultInfo: "Err_SNS_Friend_To_Account_Not_Exist" };
-  if (from.friends.has(to)) return { To_Account: to, ResultCode: 30001, ResultInfo: "Err_SNS_FriendAdd_Friend_Exist" };
+  if (from.friends.has(to))
+    return { To_Account: to, ResultCode: 30001, ResultInfo: "Err_SNS_FriendAdd_Friend_Exist" };
   befriend(from, to, groups);
   if (both && !peer.friends.has(from.id)) befriend(peer, from.id, []);
   return { To_Account: to, ResultCode: 0, ResultInfo: "" };
@@ -72,27 +82,39 @@ export function friendAdd(ctx: HandlerContext): Envelope {
 /** v4/sns/friend_get_list: Tag_SNS_IM_Group lists a friend's groups (reference §2.6). */
 export function friendGetList(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
-  if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account)) return fail(30001, "Err_SNS_FriendGetList_Param");
+  if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account))
+    return fail(30001, "Err_SNS_FriendGetList_Param");
   const u = state.users.get(body.From_Account);
   if (!u) return fail(30003, "Err_SNS_FriendGetList_From_Account_Not_Exist");
   const info = body.To_Account.map((to) => {
     const gs = u.friends.get(to);
-    if (!gs) return { To_Account: to, ResultCode: 30001, ResultInfo: "Err_SNS_FriendGetList_Friend_Not_Exist" };
-    return { To_Account: to, SnsProfileItem: [{ Tag: "Tag_SNS_IM_Group", Value: [...gs] }], ResultCode: 0, ResultInfo: "" };
+    if (!gs)
+      return { To_Account: to, ResultCode: 30001, ResultInfo: "Err_SNS_FriendGetList_Friend_Not_Exist" };
+    return {
+      To_Account: to,
+      SnsProfileItem: [{ Tag: "Tag_SNS_IM_Group", Value: [...gs] }],
+      ResultCode: 0,
+      ResultInfo: "",
+    };
   });
   const failed = info.filter((i) => i.ResultCode !== 0).map((i) => i.To_Account);
-  return ok(ctx.b.successErrorInfo, { InfoItem: info, ...(failed.length > 0 ? { Fail_Account: failed } : {}) });
+  return ok(ctx.b.successErrorInfo, {
+    InfoItem: info,
+    ...(failed.length > 0 ? { Fail_Account: failed } : {}),
+  });
 }
 
 /** v4/sns/friend_delete (reference §2.12); 31704: no friendship to delete (reference §4). */
 export function friendDelete(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
-  if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account)) return fail(30001, "Err_SNS_FriendDelete_Param");
+  if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account))
+    return fail(30001, "Err_SNS_FriendDelete_Param");
   const u = state.users.get(body.From_Account);
   if (!u) return fail(30003, "Err_SNS_FriendDelete_From_Account_Not_Exist");
   const both = body.DeleteType !== "Delete_Type_Single";
   const results = body.To_Account.map((to): Item => {
-    if (!u.friends.delete(to)) return { To_Account: to, ResultCode: 31704, ResultInfo: "Err_SNS_FriendDelete_Not_Friend" };
+    if (!u.friends.delete(to))
+      return { To_Account: to, ResultCode: 31704, ResultInfo: "Err_SNS_FriendDelete_Not_Friend" };
     if (both) state.users.get(to)?.friends.delete(u.id);
     return { To_Account: to, ResultCode: 0, ResultInfo: "" };
   });

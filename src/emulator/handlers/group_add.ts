@@ -37,7 +37,8 @@ function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
   const { b } = ctx;
   if (p.names.length === 0) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
   // seed: 单次请求的分组数不得超过32; the code is open (30001 or 30011).
-  if (p.names.length > b.maxNamesPerRequest) return fail(b.tooManyNamesCode, "Err_SNS_GroupAdd_Too_Many_Groups");
+  if (p.names.length > b.maxNamesPerRequest)
+    return fail(b.tooManyNamesCode, "Err_SNS_GroupAdd_Too_Many_Groups");
   // seed: 单次请求的好友数不得超过1000
   if (p.to && p.to.length > b.maxFriendsPerRequest) return fail(BAD, "Err_SNS_GroupAdd_Too_Many_Friends");
   for (const n of p.names) {
@@ -57,7 +58,10 @@ export function groupAdd(ctx: HandlerContext): Envelope {
   const bad = checkNames(ctx, p);
   if (bad) return bad;
   const user = state.users.get(p.from);
-  if (!user) return b.checkFromExists ? fail(NO_USER, "Err_SNS_GroupAdd_From_Account_Not_Exist") : ok(b.successErrorInfo, { CurrentSequence: 0 });
+  if (!user)
+    return b.checkFromExists
+      ? fail(NO_USER, "Err_SNS_GroupAdd_From_Account_Not_Exist")
+      : ok(b.successErrorInfo, { CurrentSequence: 0 });
   const fresh = [...new Set(p.names)].filter((n) => !user.groups.includes(n));
   if (fresh.length < new Set(p.names).size && b.existingName === "reject") {
     return fail(BAD, "Err_SNS_GroupAdd_GroupName_Exist");
@@ -71,7 +75,11 @@ export function groupAdd(ctx: HandlerContext): Envelope {
   const items = (p.to ?? []).map((acc) => {
     const groups = user.friends.get(acc);
     if (!groups && b.checkFriendship) {
-      return { To_Account: acc, ResultCode: b.notFriendCode, ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend" };
+      return {
+        To_Account: acc,
+        ResultCode: b.notFriendCode,
+        ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend",
+      };
     }
     if (groups && b.storeMembers) for (const n of fresh) groups.add(n);
     return { To_Account: acc, ResultCode: 0, ResultInfo: "" };

@@ -11,10 +11,13 @@ export function groupGet(ctx: HandlerContext): Envelope {
   const filter = body.GroupName;
   if (filter !== undefined && !isStringArray(filter)) return fail(30001, "Err_SNS_GroupGet_Param");
   const wanted = filter && filter.length > 0 ? u.groups.filter((g) => filter.includes(g)) : u.groups;
-  const withFriends = body.NeedFriend === "Need_Friend_Type_Yes" || (filter !== undefined && filter.length > 0);
+  const withFriends =
+    body.NeedFriend === "Need_Friend_Type_Yes" || (filter !== undefined && filter.length > 0);
   const items = wanted.map((g) => {
     const members = [...u.friends].filter(([, gs]) => gs.has(g)).map(([id]) => id);
-    return withFriends ? { GroupName: g, FriendNumber: members.length, To_Account: members } : { GroupName: g, FriendNumber: members.length };
+    return withFriends
+      ? { GroupName: g, FriendNumber: members.length, To_Account: members }
+      : { GroupName: g, FriendNumber: members.length };
   });
   return ok(ctx.b.successErrorInfo, { ResultItem: items, CurrentSequence: u.seq });
 }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import type { Exchange } from "../transport/exchange.js";
+import { CHECKS } from "./index.js";
+
+function exchange(req: unknown, res: unknown, status = 200, command = "group_add"): Exchange {
+  return {
+    seq: 1,
+    command,
+    request: {
+      method: "POST",
+      url: "http://t/v4/sns/group_add?usersig=[REDACTED]",
+      headers: {},
+      body: JSON.stringify(req),
+    },
+    response: { status, headers: {}, body: JSON.stringify(res) },
+    json: res,
+    ms: 1,
+  };
+}
+
+function judge(req: Record<string, unknown>, res: unknown, status = 200) {
+  const memory = new Map<string, unknown>();
+  const ex = exchange(req, res, status);
+  const out: Record<string, string> = {};
+  for (const c of CHECKS) {
+    const j = c.judge?.({
+      ex,
+      res:
+        typeof res === "object" && res !== null && !Array.isArray(res)
+          ? (res as Record<string, unknown>)
+          : undefined,
+      req,
+      memory,
+    });
+    if (j) out[c.id] = j.ok ? "pass" : j.message;
+  }
+  return out;
+}
+
+const seedReq = { From_Account: "id", GroupName: ["group1"], To_Account: ["id1", "id2", "id3"] };
+const seedRes = {
+  ResultItem: [
+    { To_Account: "id1", ResultCode: 0, ResultInfo: "" },
+    { To_Account: "id2", ResultCode: 32216, ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend" },
+    { To_Account: "id3", ResultCode: 30002, ResultInfo: "ERR_SDKAPPID_ILLEGAL" },
+  ],
+  Fail_Account: ["id2", "id3"],
+  CurrentSequence: 3,
+  ActionStatus: "OK",
+  ErrorCode: 0,
+  ErrorInfo: "",
+  ErrorDisplay: "",
+};
+
+describe("exchange checks on the seed's own examples", () => {
+  it("pass every check on the seed's complete example", () => {
+    const r = judge(seedReq, seedRes);
+    expect(Object.values(r).every((v) => v === "pass")).toBe(true);
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining([
+        "result-item-per-account",
+        "fail-account-matches",
+        "result-info-empty-on-success",
+      ]),
+    );
+  });
+
+  it("pass the observed live failure shape (70032, empty ErrorInfo, no ErrorDisplay) except the SHOULD rules it bends", () => {
+    const r = judge(
+      { From_Account: "id", GroupName: ["g"] },
+      { ActionStatus: "FAIL", ErrorCode: 70032, ErrorInfo: "" },
+    );
+    expect(r["envelope-json"]).toBe("pass");
+    expect(r["envelope-field-types"]).toBe("pass");
+    expect(r["error-code-documented"]).toBe("pass");
+    expect(r["error-info-on-failure"]).toBe("ErrorInfo is empty on FAIL");
+  });
+
+  it.each([
+    [
+      "ResultItem in another order",
+      { ResultItem: [...seedRes.ResultItem].reverse() },
+      "result-item-per-account",
+      "pass",
+    ],
+    [
+      "one ResultItem missing",
+      { ResultItem: seedRes.ResultItem.slice(0, 2) },
+      "result-item-per-account",
+      "asked 3, got 2",
+    ],
+    [
+      "Fail_Account incomplete",
+      { Fail_Account: ["id2"] },
+      "fail-account-matches",
+      "differs from the failed items",
+    ],
+    [
+      "ResultInfo on success",
+      {
+        ResultItem: [{ To_Account: "id1", ResultCode: 0, ResultInfo: "OK" }, ...seedRes.ResultItem.slice(1)],
+      },
+      "result-info-empty-on-success",
+      'ResultInfo "OK" on success',
+    ],
+    ["CurrentSequence a string", { CurrentSequence: "3" }, "success-sequence", "not an integer"],
+    ["ActionStatus lowercase", { ActionStatus: "ok" }, "envelope-status-code", "neither OK nor FAIL"],
+    ["ErrorInfo a number", { ErrorInfo: 0 }, "envelope-field-types", "/ErrorInfo is 0, not a string"],
+  ])("judge %s", (_what, patch, check, want) => {
+    const r = judge(seedReq, { ...seedRes, ...patch });
+    if (want === "pass") expect(r[check]).toBe("pass");
+    else expect(r[check]).toContain(want);
+  });
+
+  it("judge a non-200 status and a non-JSON body", () => {
+    const html = exchange(seedReq, undefined, 500);
+    html.response = { status: 500, headers: {}, body: "<html>" };
+    delete html.json;
+    const memory = new Map();
+    const by = (id: string) =>
+      CHECKS.find((c) => c.id === id)?.judge?.({ ex: html, res: undefined, req: seedReq, memory });
+    expect(by("http-200")).toEqual({ ok: false, message: "HTTP 500 instead of 200" });
+    expect(by("envelope-json")).toMatchObject({ ok: false });
+  });
+
+  it("remember sequences per user across exchanges", () => {
+    const seq = CHECKS.find((c) => c.id === "sequence-never-decreases");
+    const memory = new Map<string, unknown>();
+    const at = (user: string, n: number) => {
+      const res = { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", CurrentSequence: n };
+      return seq?.judge?.({ ex: exchange({}, res), res, req: { From_Account: user }, memory });
+    };
+    expect(at("a", 5)).toEqual({ ok: true });
+    expect(at("b", 1)).toEqual({ ok: true });
+    expect(at("a", 5)).toEqual({ ok: true });
+    expect(at("a", 4)).toEqual({ ok: false, message: "CurrentSequence went from 5 to 4 for a" });
+  });
+});

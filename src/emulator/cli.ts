@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm run emulator -- --port 8080`: the reference emulator, standalone, for any client configured
+// with the same TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY (defaults: src/config/defaults.ts).
+import { parseArgs } from "node:util";
+import { config } from "dotenv";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import type { Fault } from "./faults/fault.js";
+import { faultById } from "./faults/index.js";
+import { startEmulator } from "./server.js";
+import { variantById } from "./variants.js";
+
+config({ quiet: true });
+
+function fail(msg: string): never {
+  process.stderr.write(`error: TIM_ERR_CONFIG: ${msg}\n`);
+  process.exit(2);
+}
+
+let values: ReturnType<typeof parse>["values"];
+function parse() {
+  return parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      port: { type: "string", default: "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+      fault: { type: "string", multiple: true },
+      variant: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+try {
+  values = parse().values;
+} catch (e) {
+  fail((e as Error).message);
+}
+if (values.help) {
+  process.stdout.write(
+    "Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--fault ID]… [--variant ID]…\n" +
+      "Settings: TIM_SDKAPPID, TIM_IDENTIFIER (the App admin), TIM_SECRET_KEY; unset ones take the documented defaults.\n",
+  );
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port: "${values.port}" is not a port number`);
+const env = process.env;
+const sdkappid = Number(env.TIM_SDKAPPID || EMULATOR_DEFAULTS.sdkappid);
+if (!Number.isInteger(sdkappid) || sdkappid <= 0)
+  fail(`TIM_SDKAPPID: "${env.TIM_SDKAPPID}" is not a positive whole number`);
+const faults: Fault[] = (values.fault ?? []).map(
+  (id) => faultById(id) ?? fail(`--fault: unknown fault "${id}"`),
+);
+const behaviour = {};
+for (const id of values.variant ?? [])
+  Object.assign(behaviour, (variantById(id) ?? fail(`--variant: unknown variant "${id}"`)).behaviour);
+
+const emu = await startEmulator({
+  config: {
+    sdkappid,
+    identifier: env.TIM_IDENTIFIER || EMULATOR_DEFAULTS.identifier,
+    secretKey: env.TIM_SECRET_KEY || EMULATOR_DEFAULTS.secretKey,
+    now: () => Math.floor(Date.now() / 1000),
+  },
+  faults,
+  behaviour,
+  port,
+  host: values.host,
+});
+// The key is never printed: say only where it came from.
+process.stdout.write(
+  `emulator listening on ${emu.url} (sdkappid ${sdkappid}, admin ${env.TIM_IDENTIFIER || EMULATOR_DEFAULTS.identifier}, key from ${env.TIM_SECRET_KEY ? "TIM_SECRET_KEY" : "the development default"}${faults.length ? `, faults: ${faults.map((f) => f.id).join(", ")}` : ""})\n`,
+);
+const stop = () => void emu.close().then(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

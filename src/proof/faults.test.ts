@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { FAULTS } from "../emulator/faults/index.js";
+import { VARIANTS } from "../emulator/variants.js";
+import { RULES, ruleById } from "../rules/catalogue.js";
+import { runTally, statusOf } from "./harness.js";
+
+// Principle 3: every check passes on the clean emulator and fails on at least one deliberate fault.
+describe("the suite against the reference emulator", () => {
+  it("judges the clean emulator conformant: every MUST and SHOULD rule passes, every OPEN rule is observed", async () => {
+    const t = await runTally({});
+    const s = statusOf(t);
+    for (const r of RULES) expect([r.id, s[r.id]]).toEqual([r.id, r.level === "OPEN" ? "observed" : "pass"]);
+    expect(t.exitCode()).toBe(0);
+    expect(t.caseErrors).toEqual([]);
+  });
+
+  it.each(FAULTS.map((f) => [f.id, f] as const))("catches fault %s", async (_id, fault) => {
+    const t = await runTally({ faults: [fault.id] });
+    const s = statusOf(t);
+    for (const rule of fault.breaks) {
+      const want = ruleById(rule).level === "MUST" ? "fail" : "warn";
+      expect([rule, s[rule]]).toEqual([rule, want]);
+    }
+    const mustBroken = fault.breaks.some((r) => ruleById(r).level === "MUST");
+    expect(t.exitCode()).toBe(mustBroken ? 1 : 0);
+  });
+
+  it("has a fault proving every MUST and SHOULD rule", () => {
+    const proven = new Set(FAULTS.flatMap((f) => f.breaks));
+    const unproven = RULES.filter((r) => r.level !== "OPEN" && !proven.has(r.id)).map((r) => r.id);
+    expect(unproven).toEqual([]);
+  });
+
+  it.each(VARIANTS.map((v) => [v.id] as const))(
+    "passes variant %s, a service that answers open questions differently",
+    async (id) => {
+      const t = await runTally({ variants: [id] });
+      expect(t.exitCode()).toBe(0);
+      expect(t.counts().fail + t.counts().warn).toBe(0);
+    },
+  );
+
+  it("reports what each variant chose for the open behaviours", async () => {
+    const observed = async (variants: string[]) => {
+      const t = await runTally({ variants });
+      return Object.fromEntries(
+        t
+          .results()
+          .filter((r) => r.rule.level === "OPEN")
+          .map((r) => [
+            r.rule.id,
+            [...new Set([...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value)))].join(
+              " | ",
+            ),
+          ]),
+      );
+    };
+    const base = await observed([]);
+    const live = await observed(["live-2020"]);
+    expect(base["open-not-friend-code"]).toMatch(/^32216/);
+    expect(live["open-not-friend-code"]).toMatch(/^30001/);
+    expect(live["open-success-error-info"]).toBe('ErrorInfo "0"');
+    expect(live["open-extra-fields"]).toContain("RequestId");
+    expect(live["open-result-item-order"]).toBe("reverse order");
+    expect(live["open-response-content-type"]).toBe("(none)");
+    expect(live["open-to-account-null"]).toMatch(/refused/);
+    const lenient = await observed(["lenient-names"]);
+    expect(base["open-existing-name"]).toMatch(/^refused 30001/);
+    expect(lenient["open-existing-name"]).toMatch(/^accepted; group_get then lists "dup" 1×/);
+    expect(lenient["open-duplicate-in-request"]).toMatch(/^accepted; group_get then lists "twin" 1×/);
+  });
+});

@@ -1,0 +1,26 @@
+import { type RawSettings, resolveSettings } from "../config/settings.js";
+import type { RunEvent } from "../runner/events.js";
+import { runSuite } from "../runner/run.js";
+import { Tally } from "../runner/tally.js";
+import type { Target } from "../runner/target.js";
+
+/** Runs the suite in-process and returns the folded verdicts (and, on request, every event). */
+export async function runTally(
+  raw: RawSettings,
+  keep?: RunEvent[],
+  onTarget?: (t: Target) => void,
+): Promise<Tally> {
+  const tally = new Tally();
+  await runSuite({
+    settings: resolveSettings({ seed: "7", ...raw }),
+    emit: (e) => {
+      tally.listen(e);
+      keep?.push(e);
+    },
+    ...(onTarget ? { onTarget } : {}),
+  });
+  return tally;
+}
+
+export const statusOf = (t: Tally): Record<string, string> =>
+  Object.fromEntries(t.results().map((r) => [r.rule.id, r.status]));

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CASES } from "../cases/index.js";
+import { CHECKS } from "../checks/index.js";
+import { FAULTS } from "../emulator/faults/index.js";
+import { RULES } from "./catalogue.js";
+
+const ids = new Set(RULES.map((r) => r.id));
+const dir = (d: string) => readdirSync(fileURLToPath(new URL(`../${d}/`, import.meta.url)));
+
+describe("specs/rules.json", () => {
+  it("has unique, stable-looking ids with a level, a source and a quoted clause", () => {
+    expect(ids.size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(["MUST", "SHOULD", "OPEN"]).toContain(r.level);
+      expect(r.source.length).toBeGreaterThan(4);
+      expect(r.clause.length).toBeGreaterThan(4);
+      expect(r.judgedBy.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("names in judgedBy only checks and cases that exist, and they name the rule back", () => {
+    for (const r of RULES) {
+      for (const j of r.judgedBy) {
+        const check = CHECKS.find((c) => c.id === j);
+        const kase = CASES.find((c) => c.id === j);
+        expect([r.id, j, Boolean(check || kase)]).toEqual([r.id, j, true]);
+        if (check) expect(check.id).toBe(r.id);
+        if (kase && !check) expect([j, kase.rules.includes(r.id)]).toEqual([j, true]);
+      }
+    }
+  });
+
+  it("is what every check, case and fault refers to", () => {
+    for (const c of CHECKS) expect([c.id, ids.has(c.id)]).toEqual([c.id, true]);
+    for (const c of CASES) for (const r of c.rules) expect([c.id, r, ids.has(r)]).toEqual([c.id, r, true]);
+    for (const f of FAULTS) for (const r of f.breaks) expect([f.id, r, ids.has(r)]).toEqual([f.id, r, true]);
+  });
+
+  it("keeps file names equal to ids, and every file in its index", () => {
+    const files = (d: string) =>
+      dir(d).filter(
+        (f) =>
+          f.endsWith(".ts") && !/^(index|check|case|helpers|fault)\.ts$/.test(f) && !f.endsWith(".test.ts"),
+      );
+    expect(
+      files("checks")
+        .map((f) => f.replace(/\.ts$/, ""))
+        .sort(),
+    ).toEqual(CHECKS.map((c) => c.id).sort());
+    expect(
+      files("cases")
+        .map((f) => f.replace(/\.ts$/, ""))
+        .sort(),
+    ).toEqual(CASES.map((c) => c.id).sort());
+    expect(
+      files("emulator/faults")
+        .map((f) => f.replace(/\.ts$/, ""))
+        .sort(),
+    ).toEqual(FAULTS.map((f) => f.id).sort());
+  });
+
+  it("says in the emulator's fault files only rule ids, never imports of the suite's checks", () => {
+    for (const f of dir("emulator/faults")) {
+      const text = readFileSync(fileURLToPath(new URL(`../emulator/faults/${f}`, import.meta.url)), "utf8");
+      expect([f, /from "\.\.\/\.\.\/(checks|cases|runner)/.test(text)]).toEqual([f, false]);
+    }
+  });
+});
+
+describe("README.md", () => {
+  it("lists every rule of the catalogue with its level", () => {
+    const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+    for (const r of RULES) expect(readme).toContain(`| \`${r.id}\` | ${r.level} |`);
+  });
+});
