@@ -1,9 +1,10 @@
-import { bodyOf } from "../transport/exchange.js";
+import { bodyOf, refused } from "../transport/exchange.js";
 import type { Case } from "./case.js";
 import { groupAdd } from "./helpers.js";
 
 // seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's
-// friends: each fails in its item, which is enough to show the request itself was taken.
+// friends (the free edition caps an app at 100 accounts, so 1000 real friends cannot exist): each
+// should fail in its item, which is enough to show the request itself was taken.
 export default {
   id: "friends-per-request",
   title: "1000 To_Account entries in one request are accepted, 1001 are refused",
@@ -12,6 +13,18 @@ export default {
     const u = pool.lease();
     const ids = Array.from({ length: 1001 }, (_, k) => `${pool.prefix}_x${String(k + 1).padStart(4, "0")}`);
     const ok = await groupAdd(t, u, ["many"], ids.slice(0, 1000));
+    if (refused(ok)) {
+      // Refused for the size, or for naming unknown accounts at all? One unknown id tells them apart;
+      // blaming the limit for the latter would fail a correct server.
+      const one = await groupAdd(t, u, ["many1"], ids.slice(0, 1));
+      if (refused(one)) {
+        t.skip(
+          "friends-per-request-1000",
+          "the target refuses any unknown To_Account at the top level, so the limit cannot be judged with unknown ids",
+        );
+        return;
+      }
+    }
     if (t.expectAccepted("friends-per-request-1000", ok, "1000 To_Account entries")) {
       const items = bodyOf(ok)?.ResultItem;
       t.expect(

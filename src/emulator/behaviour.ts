@@ -18,6 +18,8 @@ export interface Behaviour {
   checkTypes: boolean;
   checkFromExists: boolean;
   checkFriendship: boolean;
+  /** refuse the whole call when a To_Account does not exist (the docs fail such items one by one) */
+  refuseUnknownToAccount: boolean;
   storeGroups: boolean;
   storeMembers: boolean;
   /** a failed call leaves state as it was */
@@ -56,6 +58,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   checkTypes: true,
   checkFromExists: true,
   checkFriendship: true,
+  refuseUnknownToAccount: false,
   storeGroups: true,
   storeMembers: true,
   atomic: true,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { type Command, validate } from "../contract/schemas.js";
 import { FAULTS } from "../emulator/faults/index.js";
 import { VARIANTS } from "../emulator/variants.js";
 import { RULES, ruleById } from "../rules/catalogue.js";
+import type { RunEvent } from "../runner/events.js";
 import { runTally, statusOf } from "./harness.js";
 
 // Principle 3: every check passes on the clean emulator and fails on at least one deliberate fault.
@@ -14,6 +16,20 @@ describe("the suite against the reference emulator", () => {
     expect(t.caseErrors).toEqual([]);
   });
 
+  it("gets from the clean emulator only answers that match schemas/ for their endpoint", async () => {
+    const events: RunEvent[] = [];
+    await runTally({}, events);
+    const exchanges = events.flatMap((e) => (e.type === "exchange" ? [e.exchange] : []));
+    expect(exchanges.length).toBeGreaterThan(100);
+    for (const ex of exchanges) {
+      expect([
+        ex.command,
+        ex.request.body.slice(0, 60),
+        validate(ex.command as Command, "response", ex.json),
+      ]).toEqual([ex.command, ex.request.body.slice(0, 60), []]);
+    }
+  });
+
   it.each(FAULTS.map((f) => [f.id, f] as const))("catches fault %s", async (_id, fault) => {
     const t = await runTally({ faults: [fault.id] });
     const s = statusOf(t);
@@ -23,6 +39,15 @@ describe("the suite against the reference emulator", () => {
     }
     const mustBroken = fault.breaks.some((r) => ruleById(r).level === "MUST");
     expect(t.exitCode()).toBe(mustBroken ? 1 : 0);
+  });
+
+  it("does not blame the 1000-friend limit on a target that refuses unknown accounts outright", async () => {
+    const t = await runTally({ faults: ["unknown-to-account-refused"] });
+    const r = t.results().find((x) => x.rule.id === "friends-per-request-1000");
+    expect(r?.status).toBe("not-judged");
+    expect([...(r?.byCase.values() ?? [])].flatMap((c) => c.skips)[0]).toMatch(
+      /refuses any unknown To_Account/,
+    );
   });
 
   it("has a fault proving every MUST and SHOULD rule", () => {

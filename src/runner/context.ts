@@ -1,4 +1,5 @@
 import { CHECKS } from "../checks/index.js";
+import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../errors.js";
 import { ruleById } from "../rules/catalogue.js";
 import type { ApiClient } from "../transport/client.js";

@@ -37,6 +37,7 @@ import typesNotChecked from "./types-not-checked.js";
 import undocumentedCodes from "./undocumented-codes.js";
 import unknownFromAccepted from "./unknown-from-accepted.js";
 import unknownFromWrongCode from "./unknown-from-wrong-code.js";
+import unknownToAccountRefused from "./unknown-to-account-refused.js";
 import usersigNotVerified from "./usersig-not-verified.js";
 
 export const FAULTS: readonly Fault[] = [
@@ -76,6 +77,7 @@ export const FAULTS: readonly Fault[] = [
   undocumentedCodes,
   unknownFromAccepted,
   unknownFromWrongCode,
+  unknownToAccountRefused,
   usersigNotVerified,
 ];
 

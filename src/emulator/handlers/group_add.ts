@@ -62,6 +62,9 @@ export function groupAdd(ctx: HandlerContext): Envelope {
     return b.checkFromExists
       ? fail(NO_USER, "Err_SNS_GroupAdd_From_Account_Not_Exist")
       : ok(b.successErrorInfo, { CurrentSequence: 0 });
+  if (b.refuseUnknownToAccount && p.to?.some((acc) => !state.users.has(acc))) {
+    return fail(NO_USER, "Err_SNS_GroupAdd_To_Account_Not_Exist");
+  }
   const fresh = [...new Set(p.names)].filter((n) => !user.groups.includes(n));
   if (fresh.length < new Set(p.names).size && b.existingName === "reject") {
     return fail(BAD, "Err_SNS_GroupAdd_GroupName_Exist");

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { EMULATOR_DEFAULTS } from "./defaults.js";
+import { resolveSettings } from "./settings.js";
+
+describe("resolveSettings", () => {
+  it("targets the embedded emulator with its development defaults when nothing is set", () => {
+    const s = resolveSettings({});
+    expect(s.target).toEqual({ kind: "emulator", faults: [], variants: [] });
+    expect([s.sdkappid, s.identifier, s.secretKey]).toEqual([
+      EMULATOR_DEFAULTS.sdkappid,
+      EMULATOR_DEFAULTS.identifier,
+      EMULATOR_DEFAULTS.secretKey,
+    ]);
+    expect([s.reportDir, s.timeoutMs, s.prefix]).toEqual(["reports", 10000, "tim_ct"]);
+  });
+
+  it.each([
+    ["china", "https://console.tim.qq.com"],
+    ["Singapore", "https://adminapisgp.im.qcloud.com"],
+    ["silicon-valley", "https://adminapiusa.im.qcloud.com"],
+    ["jakarta", "https://adminapiidn.im.qcloud.com"],
+  ])("maps region %s to %s (seed domain table)", (region, url) => {
+    const s = resolveSettings({ region, sdkappid: "1400000001", identifier: "admin", secretKey: "k" });
+    expect(s.target).toMatchObject({ kind: "region", baseUrl: url });
+  });
+
+  it("assumes the emulator's defaults for a bare base URL, and the given credentials otherwise", () => {
+    expect(resolveSettings({ baseUrl: "http://127.0.0.1:8080/" }).sdkappid).toBe(EMULATOR_DEFAULTS.sdkappid);
+    const s = resolveSettings({
+      baseUrl: "https://im.example.test/base/",
+      sdkappid: "1400000009",
+      identifier: "root",
+      usersig: "sig",
+    });
+    expect(s.target).toEqual({ kind: "base-url", baseUrl: "https://im.example.test/base" });
+    expect([s.sdkappid, s.identifier, s.usersig, s.secretKey]).toEqual([
+      1400000009,
+      "root",
+      "sig",
+      undefined,
+    ]);
+  });
+
+  it("replays with a given seed and picks one otherwise", () => {
+    expect(resolveSettings({ seed: "42" }).seed).toBe(42);
+    expect(Number.isInteger(resolveSettings({}).seed)).toBe(true);
+  });
+});
