@@ -1,3 +1,4 @@
+import type { Runs } from "../config/settings.js";
 import type { Pool } from "../fixtures/pool.js";
 import type { CaseContext } from "../runner/context.js";
 
@@ -17,6 +18,7 @@ export interface CaseEnv {
   /** present when the suite holds the secret key */
   sig: SigMinter | undefined;
   adminSig: string;
+  gen: { seed: number; runs: Runs; path?: string; replayPath?: string };
 }
 
 /** A scenario: it drives the target and judges the rules it names. */

@@ -11,8 +11,11 @@ import groupCap from "./group-cap.js";
 import malformedBody from "./malformed-body.js";
 import nameBytes from "./name-bytes.js";
 import namesPerRequest from "./names-per-request.js";
+import propertyInvalid from "./property-invalid.js";
+import propertyValid from "./property-valid.js";
 import realClientTraffic from "./real-client-traffic.js";
 import requiredFields from "./required-fields.js";
+import stateful from "./stateful.js";
 import unknownFromAccount from "./unknown-from-account.js";
 
 export const CASES: readonly Case[] = [
@@ -30,4 +33,7 @@ export const CASES: readonly Case[] = [
   auth,
   realClientTraffic,
   existingNames,
+  propertyValid,
+  propertyInvalid,
+  stateful,
 ];

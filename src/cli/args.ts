@@ -18,6 +18,10 @@ Credentials:
 Run:
   --case ID               run only this case (repeatable; see --list-cases)
   --seed N                replay a run exactly                       [TIM_SEED]
+  --runs N                generated cases per property phase (sequences: N/10) [TIM_RUNS]
+  --profile quick|ci      preset sizes: quick 300/600/40 (default), ci 2000/4000/300 [TIM_PROFILE]
+  --path P                with --case and --seed: replay one shrunk counterexample [TIM_PATH]
+  --replay-path R         with --path, for a stateful counterexample (both are in the report) [TIM_REPLAY_PATH]
   --timeout-ms N          per-request timeout, default 10000         [TIM_TIMEOUT_MS]
   --prefix P              the suite's account prefix, default tim_ct [TIM_ACCOUNT_PREFIX]
   --report-dir DIR        where reports go, default reports/         [TIM_REPORT_DIR]
@@ -61,6 +65,10 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   set("timeoutMs", pick(v["timeout-ms"], "timeoutMs"));
   set("prefix", pick(v.prefix, "prefix"));
   set("seed", pick(v.seed, "seed"));
+  set("runs", pick(v.runs, "runs"));
+  set("profile", pick(v.profile, "profile"));
+  set("path", pick(v.path, "path"));
+  set("replayPath", pick(v["replay-path"], "replayPath"));
   if (v.case) raw.cases = v.case;
   if (v["emulator-fault"]) raw.faults = v["emulator-fault"];
   if (v["emulator-variant"]) raw.variants = v["emulator-variant"];
@@ -88,6 +96,10 @@ function parse(argv: string[]) {
       "timeout-ms": { type: "string" },
       prefix: { type: "string" },
       seed: { type: "string" },
+      runs: { type: "string" },
+      profile: { type: "string" },
+      path: { type: "string" },
+      "replay-path": { type: "string" },
       case: { type: "string", multiple: true },
       "emulator-fault": { type: "string", multiple: true },
       "emulator-variant": { type: "string", multiple: true },

@@ -19,7 +19,26 @@ export interface Settings {
   prefix: string;
   seed: number;
   cases: string[];
+  /** generated cases per property phase */
+  runs: Runs;
+  /** a fast-check path: with --case and --seed, replays one shrunk counterexample */
+  path?: string;
+  /** fast-check's replayPath of a shrunk command sequence (stateful phase) */
+  replayPath?: string;
 }
+
+export interface Runs {
+  valid: number;
+  invalid: number;
+  /** sequences of commands */
+  stateful: number;
+}
+
+/** quick: the default run stays a few seconds; ci: a deeper search for pipelines. */
+export const PROFILES: Record<string, Runs> = {
+  quick: { valid: 300, invalid: 600, stateful: 40 },
+  ci: { valid: 2000, invalid: 4000, stateful: 300 },
+};
 
 /** The raw strings, from flags or the environment (flags win). */
 export type RawSettings = Partial<
@@ -33,7 +52,11 @@ export type RawSettings = Partial<
     | "reportDir"
     | "timeoutMs"
     | "prefix"
-    | "seed",
+    | "seed"
+    | "runs"
+    | "profile"
+    | "path"
+    | "replayPath",
     string
   >
 > & { cases?: string[]; faults?: string[]; variants?: string[] };
@@ -49,6 +72,10 @@ export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "var
   timeoutMs: "TIM_TIMEOUT_MS",
   prefix: "TIM_ACCOUNT_PREFIX",
   seed: "TIM_SEED",
+  runs: "TIM_RUNS",
+  profile: "TIM_PROFILE",
+  path: "TIM_PATH",
+  replayPath: "TIM_REPLAY_PATH",
 };
 
 const bad = (setting: string, fix: string): SuiteError =>
@@ -138,5 +165,24 @@ export function resolveSettings(r: RawSettings): Settings {
         ? Math.floor(Math.random() * 2 ** 31)
         : int("TIM_SEED", r.seed, 0, 0, 2 ** 31 - 1),
     cases: r.cases ?? [],
+    runs: runs(r),
+    ...(r.path ? { path: checkedPath(r.path) } : {}),
+    ...(r.replayPath ? { replayPath: r.replayPath } : {}),
   };
+}
+
+function runs(r: RawSettings): Runs {
+  const profile = PROFILES[r.profile ?? "quick"];
+  if (!profile)
+    throw bad("TIM_PROFILE", `unknown profile "${r.profile}"; one of: ${Object.keys(PROFILES).join(", ")}`);
+  if (r.runs === undefined || r.runs === "") return profile;
+  const n = int("TIM_RUNS", r.runs, 0, 1, 1_000_000);
+  // --runs sets every property phase; sequences are longer, so they get a tenth.
+  return { valid: n, invalid: n, stateful: Math.max(1, Math.round(n / 10)) };
+}
+
+function checkedPath(p: string): string {
+  if (!/^\d+(:\d+)*$/.test(p))
+    throw bad("TIM_PATH", `"${p}" is not a fast-check path like 12:0:3 (copy it from the report)`);
+  return p;
 }

@@ -20,6 +20,8 @@ export interface Behaviour {
   checkFriendship: boolean;
   /** refuse the whole call when a To_Account does not exist (the docs fail such items one by one) */
   refuseUnknownToAccount: boolean;
+  /** group_delete clears its members' other groups as well (a fault) */
+  deleteStripsAllMemberships: boolean;
   storeGroups: boolean;
   storeMembers: boolean;
   /** a failed call leaves state as it was */
@@ -59,6 +61,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   checkFromExists: true,
   checkFriendship: true,
   refuseUnknownToAccount: false,
+  deleteStripsAllMemberships: false,
   storeGroups: true,
   storeMembers: true,
   atomic: true,

@@ -12,7 +12,8 @@ export async function runTally(
 ): Promise<Tally> {
   const tally = new Tally();
   await runSuite({
-    settings: resolveSettings({ seed: "7", ...raw }),
+    // A small generation budget: each fault run stays well under a second.
+    settings: resolveSettings({ seed: "7", runs: "20", ...raw }),
     emit: (e) => {
       tally.listen(e);
       keep?.push(e);

@@ -17,11 +17,14 @@ type Rewrite = (
   body: Record<string, unknown>,
 ) => [number, Record<string, string>, unknown];
 
+/** A rewrite of the answers of one command (group_add when `command` is absent). */
+type Targeted = Rewrite & { command?: string };
+
 /**
  * A target written apart from the emulator's fault machinery: a proxy that
  * forwards to a clean emulator and rewrites group_add answers its own way.
  */
-async function proxy(upstream: string, rewrite: Rewrite): Promise<{ url: string; server: Server }> {
+async function proxy(upstream: string, rewrite: Targeted): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
@@ -33,7 +36,8 @@ async function proxy(upstream: string, rewrite: Rewrite): Promise<{ url: string;
           let status = ur.statusCode ?? 200;
           let headers: Record<string, string> = { "content-type": String(ur.headers["content-type"] ?? "") };
           let text = Buffer.concat(body).toString();
-          if (req.url?.startsWith("/v4/sns/group_add")) {
+          const command = /^\/v4\/\w+\/(\w+)/.exec(req.url ?? "")?.[1] ?? "";
+          if (command === (rewrite.command ?? "group_add")) {
             const [s, h, b] = rewrite(status, headers, JSON.parse(text));
             [status, headers, text] = [s, h, typeof b === "string" ? b : JSON.stringify(b)];
           }
@@ -55,17 +59,19 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-async function judge(rewrite: Rewrite): Promise<{ code: number; out: string; dir: string }> {
+async function judge(rewrite: Targeted): Promise<{ code: number; out: string; err: string; dir: string }> {
   const p = await proxy(emu.url, rewrite);
   const dir = mkdtempSync(join(tmpdir(), "tim-ind-"));
   let out = "";
+  let err = "";
   try {
+    // A small generation budget: every exchange crosses the proxy.
     const code = await main(
-      ["--base-url", p.url, "--report-dir", dir],
+      ["--base-url", p.url, "--report-dir", dir, "--runs", "20"],
       {},
-      { out: (s) => (out += s), err: () => {} },
+      { out: (s) => (out += s), err: (s) => (err += s) },
     );
-    return { code, out, dir };
+    return { code, out, err, dir };
   } finally {
     await new Promise((r) => p.server.close(r));
   }
@@ -135,6 +141,24 @@ describe("an independently written target over TIM_BASE_URL", () => {
     const r = await judge(rewrite);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(new RegExp(`^FAIL MUST ${rule}: `, "m"));
+  });
+
+  it("calls a fixture answer of the wrong shape a suite error (exit 3), never a violation", async () => {
+    const broken: Targeted = Object.assign(
+      (
+        s: number,
+        h: Record<string, string>,
+        b: Record<string, unknown>,
+      ): [number, Record<string, string>, unknown] => [s, h, { ...b, ResultItem: { not: "an array" } }],
+      { command: "group_get" },
+    );
+    const r = await judge(broken);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^NOT JUDGED/m);
+    expect(r.err).toMatch(
+      /TIM_ERR_FIXTURE: .*group_get \(fixture\) answer does not match schemas\/group_get.json: \/ResultItem must be array/,
+    );
+    expect(r.out).not.toMatch(/^FAIL /m);
   });
 
   it("gives a curl command that sends exactly the recorded request", async () => {

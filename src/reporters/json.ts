@@ -22,6 +22,7 @@ function ruleJson(r: RuleResult, t: Tally) {
     source: r.rule.source,
     clause: r.rule.clause,
     verdict: r.status,
+    generatedCases: t.generated.get(r.rule.id) ?? 0,
     cases: [...r.byCase].map(([caseId, c]) => ({
       case: caseId,
       passes: c.passes,
@@ -32,7 +33,7 @@ function ruleJson(r: RuleResult, t: Tally) {
       evidence: c.failures.map((f) => ({
         message: f.message,
         ...(f.exchange ? { exchange: exchangeJson(f.exchange) } : {}),
-        ...(info ? { replay: replayCommand(info, caseId) } : {}),
+        ...(info ? { replay: replayCommand(info, caseId, f.replay) } : {}),
       })),
     })),
   };

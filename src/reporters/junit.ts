@@ -57,7 +57,7 @@ export function renderJunit(t: Tally): string {
     for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += counts[k];
     suites.push(
       `  <testsuite name="${esc(r.rule.id)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}">`,
-      `    <properties><property name="level" value="${r.rule.level}"/><property name="verdict" value="${r.status}"/><property name="source" value="${esc(r.rule.source)}"/></properties>`,
+      `    <properties><property name="level" value="${r.rule.level}"/><property name="verdict" value="${r.status}"/><property name="generated-cases" value="${t.generated.get(r.rule.id) ?? 0}"/><property name="source" value="${esc(r.rule.source)}"/></properties>`,
       ...cases,
       "  </testsuite>",
     );

@@ -50,7 +50,7 @@ function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more:
   lines.push(
     "Replay:",
     fence(
-      [t.info ? replayCommand(t.info, caseId) : "", f.exchange ? curlCommand(f.exchange) : ""]
+      [t.info ? replayCommand(t.info, caseId, f.replay) : "", f.exchange ? curlCommand(f.exchange) : ""]
         .filter(Boolean)
         .join("\n"),
     ),
@@ -93,11 +93,11 @@ export function renderMarkdown(t: Tally): string {
     `- Seed: ${t.info?.seed ?? "?"} · started ${t.info?.startedAt ?? "?"} · ${(t.ms / 1000).toFixed(1)} s · ${t.exchanges} exchanges`,
     `- Rules: ${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warnings, ${counts.observed} observed, ${counts.error} errors, ${counts["not-judged"]} not judged`,
     "",
-    "| Rule | Level | Verdict | Title | Source |",
-    "|---|---|---|---|---|",
+    "| Rule | Level | Verdict | Generated cases | Title | Source |",
+    "|---|---|---|---|---|---|",
     ...results.map(
       (r) =>
-        `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`,
+        `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${t.generated.get(r.rule.id) ?? 0} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`,
     ),
     "",
     ...section(t, results, "fail", "Violations (MUST)"),

@@ -6,7 +6,7 @@ const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const word = (s: string): string => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(s) ? s : sq(s));
 
 /** Re-runs the case that produced a finding, against the same target, with the same seed. */
-export function replayCommand(info: RunInfo, caseId: string): string {
+export function replayCommand(info: RunInfo, caseId: string, extra: readonly string[] = []): string {
   return [
     "npm run conformance --",
     ...info.replayFlags.map(word),
@@ -14,6 +14,7 @@ export function replayCommand(info: RunInfo, caseId: string): string {
     caseId,
     "--seed",
     String(info.seed),
+    ...extra.map(word),
   ].join(" ");
 }
 

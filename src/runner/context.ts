@@ -25,10 +25,28 @@ const describe = (ex: Exchange): string => {
 
 /** A case's handle on the target: calls are judged by every exchange check as they return. */
 export class CaseContext {
+  /** MUST findings that failed through this context: a stateful command stops the sequence on one */
+  mustFailures = 0;
+
   constructor(
     readonly caseId: string,
     private readonly s: RunShared,
   ) {}
+
+  /** The query of a normal admin call (sdkappid, identifier, usersig, random, contenttype). */
+  normalQuery(): Record<QueryName, string> {
+    return this.s.query();
+  }
+
+  /** Emits an event as this case (property runs forward what their probes buffered). */
+  emitRaw(e: Parameters<Listener>[0]): void {
+    this.s.emit(e);
+  }
+
+  /** The same target and run memory, with events going to `emit` instead (property probes). */
+  derive(emit: Listener): CaseContext {
+    return new CaseContext(this.caseId, { ...this.s, emit });
+  }
 
   /** Sends one call and judges it; a transport failure throws (the case cannot be judged). */
   async call(command: string, body: unknown, o: CallOptions = {}): Promise<Exchange> {
@@ -54,6 +72,14 @@ export class CaseContext {
         `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`,
       );
     }
+    // The suite reads these answers to verify state: one of the wrong shape would mislead it.
+    const issue = validate(command as Command, "success", res)[0];
+    if (issue) {
+      throw new SuiteError(
+        "TIM_ERR_FIXTURE",
+        `${command} (fixture) answer does not match schemas/${command}.json: ${issue.instancePath || "/"} ${issue.message}`,
+      );
+    }
     return res;
   }
 
@@ -70,6 +96,7 @@ export class CaseContext {
 
   expect(rule: string, ok: boolean, message: string, exchange?: Exchange): void {
     const { level } = ruleById(rule);
+    if (!ok && level === "MUST") this.mustFailures += 1;
     this.s.emit({
       type: "finding",
       finding: {

@@ -12,6 +12,8 @@ export interface Finding {
   outcome: Outcome;
   message: string;
   exchange?: Exchange;
+  /** flags that replay exactly this finding's generated case (e.g. --path for a shrunk counterexample) */
+  replay?: string[];
 }
 
 export interface Observation {
@@ -40,6 +42,7 @@ export type RunEvent =
   | { type: "skip"; caseId: string; rule: string; reason: string }
   | { type: "case-error"; caseId: string; code: SuiteErrorCode; message: string; rules: string[] }
   | { type: "case-end"; caseId: string; ms: number }
+  | { type: "generated"; caseId: string; rules: string[] }
   | { type: "run-end"; ms: number; incomplete: boolean };
 
 export type Listener = (e: RunEvent) => void;

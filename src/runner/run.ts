@@ -128,7 +128,18 @@ export async function runSuite(o: RunOptions): Promise<void> {
       const c0 = performance.now();
       emit({ type: "case-start", caseId: c.id, title: c.title });
       try {
-        await c.run({ t, pool, sig, adminSig });
+        await c.run({
+          t,
+          pool,
+          sig,
+          adminSig,
+          gen: {
+            seed: s.seed,
+            runs: s.runs,
+            ...(s.path ? { path: s.path } : {}),
+            ...(s.replayPath ? { replayPath: s.replayPath } : {}),
+          },
+        });
       } catch (e) {
         const err = asSuiteError(e);
         emit({

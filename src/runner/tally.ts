@@ -31,6 +31,8 @@ export class Tally {
   info: RunInfo | undefined;
   readonly caseErrors: Array<{ caseId: string; code: string; message: string }> = [];
   exchanges = 0;
+  /** generated (property and stateful) cases that judged each rule */
+  readonly generated = new Map<string, number>();
   incomplete = false;
   ms = 0;
   private readonly rules = new Map<string, Map<string, CaseRecord>>(RULES.map((r) => [r.id, new Map()]));
@@ -78,6 +80,9 @@ export class Tally {
         }
         break;
       }
+      case "generated":
+        for (const rule of e.rules) this.generated.set(rule, (this.generated.get(rule) ?? 0) + 1);
+        break;
       case "skip":
         this.rec(e.rule, e.caseId).skips.push(e.reason);
         break;

@@ -26,6 +26,19 @@ export interface VerifyInput {
   now: number;
 }
 
+/**
+ * The signature document a UserSig decodes to, as text. Two different strings
+ * can decode to the same document (unused base64 bits, deflate padding bits):
+ * this is what tells whether a changed UserSig is really another one.
+ */
+export function decodedDocument(usersig: string): string | undefined {
+  try {
+    return inflateSync(Buffer.from(unescapeSig(usersig), "base64")).toString("utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 function decode(usersig: string): Record<string, unknown> | undefined {
   try {
     const raw = inflateSync(Buffer.from(unescapeSig(usersig), "base64"));

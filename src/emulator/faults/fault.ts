@@ -21,6 +21,8 @@ export interface Fault {
   /** only group_add answers are rewritten unless `allCommands` */
   rewrite?: (f: FaultInput) => Envelope | EmuResponse;
   allCommands?: boolean;
+  /** no fixed case exposes it: only generated payloads or sequences do (issue 3) */
+  onlyGenerationFinds?: boolean;
 }
 
 /** An open-behaviour choice: a different but still conformant service. */

@@ -4,6 +4,7 @@ import adminNotChecked from "./admin-not-checked.js";
 import capIgnoresExisting from "./cap-ignores-existing.js";
 import capOffByOne from "./cap-off-by-one.js";
 import capWrongCode from "./cap-wrong-code.js";
+import crashOnAstralCjk from "./crash-on-astral-cjk.js";
 import emptyErrorInfo from "./empty-error-info.js";
 import emptyNameAccepted from "./empty-name-accepted.js";
 import errorCodeAsString from "./error-code-as-string.js";
@@ -16,6 +17,7 @@ import friendsLimitMissing from "./friends-limit-missing.js";
 import groupsNotStored from "./groups-not-stored.js";
 import http500OnError from "./http-500-on-error.js";
 import malformedJsonCrash from "./malformed-json-crash.js";
+import membersLostAfterDelete from "./members-lost-after-delete.js";
 import membersNotStored from "./members-not-stored.js";
 import nameLimit29Bytes from "./name-limit-29-bytes.js";
 import nameLimit31Bytes from "./name-limit-31-bytes.js";
@@ -45,6 +47,7 @@ export const FAULTS: readonly Fault[] = [
   capIgnoresExisting,
   capOffByOne,
   capWrongCode,
+  crashOnAstralCjk,
   emptyErrorInfo,
   emptyNameAccepted,
   errorCodeAsString,
@@ -56,6 +59,7 @@ export const FAULTS: readonly Fault[] = [
   groupsNotStored,
   http500OnError,
   malformedJsonCrash,
+  membersLostAfterDelete,
   membersNotStored,
   nameLimit29Bytes,
   nameLimit31Bytes,

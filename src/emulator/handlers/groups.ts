@@ -33,7 +33,11 @@ export function groupDelete(ctx: HandlerContext): Envelope {
   if (!u) return fail(30003, "Err_SNS_GroupDel_From_Account_Not_Exist");
   if (names.some((n) => !u.groups.includes(n))) return fail(30001, "Err_SNS_GroupDel_Group_Not_Exist");
   u.groups = u.groups.filter((g) => !names.includes(g));
-  for (const gs of u.friends.values()) for (const n of names) gs.delete(n);
+  for (const gs of u.friends.values()) {
+    const member = names.some((n) => gs.has(n));
+    for (const n of names) gs.delete(n);
+    if (member && ctx.b.deleteStripsAllMemberships) gs.clear();
+  }
   bumpSeq(ctx, u);
   return ok(ctx.b.successErrorInfo, { CurrentSequence: u.seq });
 }

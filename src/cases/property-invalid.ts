@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import type { Mutated, MutationEnv } from "../generators/mutation.js";
+import { MUTATIONS } from "../generators/mutations/index.js";
+import { validPayload } from "../generators/payload.js";
+import { stillInvalid } from "../generators/still-invalid.js";
+import { checkProperty } from "../properties/property.js";
+import { clearGroups, leaseSubject } from "../properties/subject.js";
+import { succeeded } from "../transport/exchange.js";
+import type { Case } from "./case.js";
+
+const describe = (m: Mutated): string => {
+  const sent =
+    m.raw !== undefined
+      ? `raw body ${JSON.stringify(m.raw.slice(0, 160))}`
+      : `body ${JSON.stringify(m.body).slice(0, 160)}`;
+  return `${m.mutation} (${m.what}); ${sent}${m.query ? `; query ${JSON.stringify(m.query).replace(/"usersig":"[^"]*"/, '"usersig":"…"')}` : ""}`;
+};
+
+// A valid payload plus exactly one defect; each defect names the rule it breaks and expects a
+// refusal (HTTP 200, FAIL envelope).
+export default {
+  id: "property-invalid",
+  title: "Generated invalid requests: a valid payload plus exactly one named defect",
+  rules: [
+    ...new Set([
+      "required-fields",
+      "field-types",
+      "names-per-request-32",
+      "name-30-bytes",
+      "name-bytes-not-chars",
+      "friends-per-request-1000",
+      "name-empty-rejected",
+      "unknown-from-account",
+      "malformed-body-rejected",
+      "auth-sdkappid",
+      "auth-usersig",
+      "auth-admin-only",
+    ]),
+  ],
+  async run({ t, pool, gen, sig, adminSig }) {
+    const subject = await leaseSubject(t, pool, 2, 1);
+    const otherUser = subject.relations.strangers[0] ?? subject.user;
+    const env: MutationEnv = { relations: subject.relations, adminSig, sig, otherUser };
+    const usable = MUTATIONS.filter((m) => sig || !m.needsKey);
+    const normal = t.normalQuery();
+    const arbitrary = fc
+      .constantFrom(...usable)
+      .chain((m) =>
+        validPayload({ from: subject.user, relations: subject.relations, maxFriends: 20 }).chain((v) =>
+          m.mutate(v, env),
+        ),
+      );
+    let dirty = false;
+    await checkProperty({
+      t,
+      arbitrary,
+      settings: { seed: gen.seed, runs: gen.runs.invalid, ...(gen.path ? { path: gen.path } : {}) },
+      describe,
+      async judge(p, m) {
+        fc.pre(stillInvalid(m, normal));
+        if (dirty) await clearGroups(p, subject.user);
+        const ex = await p.call("group_add", m.body, {
+          ...(m.raw !== undefined ? { rawBody: m.raw } : {}),
+          ...(m.query ? { query: m.query } : {}),
+        });
+        p.expectRefused(m.rule, ex, `${m.mutation}: ${m.what}`);
+        dirty = succeeded(ex);
+      },
+    });
+  },
+} satisfies Case;

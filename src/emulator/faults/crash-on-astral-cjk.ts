@@ -1,0 +1,18 @@
+import type { Fault } from "./fault.js";
+
+// Like a server whose emoji handling knows the emoji blocks only: other 4-byte characters
+// (CJK Extension B, U+20000-U+2FFFF) crash it. No fixed case uses them; generated names do.
+const ASTRAL_CJK = /[\u{20000}-\u{2FFFF}]/u;
+
+export default {
+  id: "crash-on-astral-cjk",
+  title: "A group name with a CJK character outside the BMP crashes group_add (HTTP 500, plain text)",
+  onlyGenerationFinds: true,
+  breaks: ["valid-request-accepted", "http-200", "envelope-json"],
+  rewrite: ({ body, envelope }) => {
+    const names = Array.isArray(body?.GroupName) ? body.GroupName : [];
+    return names.some((n) => typeof n === "string" && ASTRAL_CJK.test(n))
+      ? { status: 500, headers: { "content-type": "text/plain" }, body: "Internal Server Error" }
+      : envelope;
+  },
+} satisfies Fault;

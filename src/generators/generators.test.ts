@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isValidRequest, validate } from "../contract/schemas.js";
+import { ruleById } from "../rules/catalogue.js";
+import { mintUserSig } from "../usersig/sign.js";
+import type { Relations } from "./accounts.js";
+import type { MutationEnv } from "./mutation.js";
+import { MUTATIONS } from "./mutations/index.js";
+import { groupName, longName } from "./name.js";
+import { validPayload } from "./payload.js";
+import { stillInvalid } from "./still-invalid.js";
+
+const relations: Relations = { friends: ["p_u02", "p_u03"], strangers: ["p_u04"], prefix: "p" };
+const NOW = 1_764_000_000;
+const adminSig = mintUserSig({
+  sdkappid: 1400000000,
+  identifier: "admin",
+  secretKey: "k",
+  expire: 3600,
+  now: NOW,
+});
+const env: MutationEnv = {
+  relations,
+  adminSig,
+  otherUser: "p_u04",
+  sig: {
+    sdkappid: 1400000000,
+    admin: "admin",
+    adminSig,
+    now: () => NOW,
+    mint: (o) =>
+      mintUserSig({
+        sdkappid: o.sdkappid ?? 1400000000,
+        identifier: o.identifier,
+        secretKey: o.key ?? "k",
+        expire: o.expire ?? 3600,
+        now: o.time ?? NOW,
+      }),
+  },
+};
+const normal = {
+  sdkappid: "1400000000",
+  identifier: "admin",
+  usersig: adminSig,
+  random: "1",
+  contenttype: "json",
+};
+const payload = validPayload({ from: "p_u01", relations });
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+describe("valid generators", () => {
+  it("make only payloads that schemas/group_add.json accepts", () => {
+    fc.assert(
+      fc.property(payload, (v) => validate("group_add", "request", v).length === 0),
+      { numRuns: 2000, seed: 1 },
+    );
+  });
+
+  it("make names of 1 to 30 bytes, and reach exactly 30 bytes often, in every width of character", () => {
+    const sample = fc.sample(groupName(), { numRuns: 3000, seed: 2 });
+    expect(sample.every((n) => bytes(n) >= 1 && bytes(n) <= 30)).toBe(true);
+    expect(sample.filter((n) => bytes(n) === 30).length).toBeGreaterThan(1000);
+    for (const width of [1, 2, 3, 4])
+      expect(sample.some((n) => [...n].some((c) => bytes(c) === width))).toBe(true);
+  });
+
+  it("make 1 to 32 distinct names, and To_Account lists up to 1000 from friends, non-friends and unknown ids", () => {
+    const sample = fc.sample(payload, { numRuns: 1000, seed: 3 });
+    expect(Math.max(...sample.map((v) => v.GroupName.length))).toBe(32);
+    expect(sample.some((v) => v.To_Account === undefined)).toBe(true);
+    const to = sample.flatMap((v) => v.To_Account ?? []);
+    for (const who of ["p_u02", "p_u04", "p_x"]) expect(to.some((a) => a.startsWith(who))).toBe(true);
+    expect(Math.max(...sample.map((v) => v.To_Account?.length ?? 0))).toBeGreaterThan(900);
+  });
+
+  it("make over-long names of exactly the asked byte count", () => {
+    for (const n of fc.sample(longName(31), { numRuns: 200, seed: 4 })) expect(bytes(n)).toBe(31);
+  });
+});
+
+describe("mutations", () => {
+  it.each(MUTATIONS.map((m) => [m.id, m] as const))(
+    "%s yields requests that are invalid and name a catalogue rule",
+    (_id, m) => {
+      const cases = fc.sample(
+        payload.chain((v) => m.mutate(v, env)),
+        { numRuns: 300, seed: 5 },
+      );
+      const kept = cases.filter((c) => stillInvalid(c, normal));
+      expect(kept.length).toBeGreaterThan(250);
+      for (const c of kept) {
+        expect(ruleById(c.rule).level).not.toBe("OPEN");
+        expect(c.mutation).toBe(m.id);
+        if (!c.query && c.raw === undefined) expect(isValidRequest("group_add", c.body)).toBe(false);
+      }
+    },
+  );
+
+  it("re-validation drops a changed usersig that still decodes to the same document", () => {
+    // Base64's last character carries unused bits: some changes leave the bytes as they were.
+    const last = adminSig.at(-1) ?? "";
+    const twins = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-"
+      .split("")
+      .map((c) => adminSig.slice(0, -1) + c)
+      .filter(
+        (s) =>
+          s !== adminSig &&
+          Buffer.from(s.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "="), "base64").equals(
+            Buffer.from(adminSig.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "="), "base64"),
+          ),
+      );
+    expect(last).not.toBe("");
+    for (const s of twins)
+      expect(
+        stillInvalid(
+          { mutation: "usersig-broken", rule: "auth-usersig", what: "", body: {}, query: { usersig: s } },
+          normal,
+        ),
+      ).toBe(false);
+    expect(
+      stillInvalid(
+        { mutation: "usersig-broken", rule: "auth-usersig", what: "", body: {}, query: { usersig: "abc" } },
+        normal,
+      ),
+    ).toBe(true);
+  });
+
+  it("re-validation drops a truncated body that still parses into a valid request", () => {
+    const valid = JSON.stringify({ From_Account: "p_u01", GroupName: ["a"] });
+    expect(
+      stillInvalid(
+        { mutation: "truncated-json", rule: "malformed-body-rejected", what: "", raw: `${valid} ` },
+        normal,
+      ),
+    ).toBe(false);
+    expect(
+      stillInvalid(
+        { mutation: "truncated-json", rule: "malformed-body-rejected", what: "", raw: valid.slice(0, -1) },
+        normal,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("determinism", () => {
+  it("generates the same first cases for a seed on any machine", () => {
+    // A digest of the first five payloads at seed 42: names in full, To_Account by size and head.
+    const digest = fc.sample(payload, { numRuns: 5, seed: 42 }).map((v) => ({
+      names: v.GroupName.slice(0, 3),
+      count: v.GroupName.length,
+      to: v.To_Account ? `${v.To_Account.length}: ${v.To_Account.slice(0, 2).join(" ")}` : "absent",
+    }));
+    expect(digest).toMatchInlineSnapshot(`
+      [
+        {
+          "count": 2,
+          "names": [
+            "3tluKD28𤭢L🚀",
+            "MAs_戚v1LΩmA友",
+          ],
+          "to": "5: p_u04 p_u03",
+        },
+        {
+          "count": 4,
+          "names": [
+            "uzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "U9𤭢zzzzzzzzzzzzzzzzzzzzzzzz",
+            "æ",
+          ],
+          "to": "5: p_u03 p_u04",
+        },
+        {
+          "count": 3,
+          "names": [
+            "p2zzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "l🌟朋3cz2组🌟I好zzzzzzz",
+            "é朋𡈽组试😀𡈽zzzzzzz",
+          ],
+          "to": "919: p_x4722 p_x9997",
+        },
+        {
+          "count": 28,
+          "names": [
+            "OQBæzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "人",
+            "𤭢同𠮷G𪚥",
+          ],
+          "to": "0: ",
+        },
+        {
+          "count": 11,
+          "names": [
+            "6人3亲分f戚🎉GlJ8zzzzzzz",
+            "𤭢Xbp",
+            "t列jJ🌟zzzzzzzzzzzzzzzzzzzz",
+          ],
+          "to": "5: p_x6988 p_u04",
+        },
+      ]
+    `);
+  });
+});

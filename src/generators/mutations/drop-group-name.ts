@@ -1,0 +1,9 @@
+import fc from "fast-check";
+import type { Mutation } from "../mutation.js";
+
+export default {
+  id: "drop-group-name",
+  title: "GroupName left out",
+  mutate: ({ GroupName: _gone, ...rest }) =>
+    fc.constant({ mutation: "drop-group-name", rule: "required-fields", what: "no GroupName", body: rest }),
+} satisfies Mutation;

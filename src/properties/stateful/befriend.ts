@@ -1,0 +1,23 @@
+import type fc from "fast-check";
+import { befriend } from "../../fixtures/pool.js";
+import type { Model, Real } from "./model.js";
+
+/** friend_import of one non-friend (reference §2.3). */
+export class Befriend implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly pick: number) {}
+
+  check(m: Readonly<Model>): boolean {
+    return m.strangers.size > 0;
+  }
+
+  async run(m: Model, r: Real): Promise<void> {
+    const s = [...m.strangers][this.pick % m.strangers.size] as string;
+    await befriend(r.t, r.user, [s]);
+    m.strangers.delete(s);
+    m.friends.add(s);
+  }
+
+  toString(): string {
+    return `Befriend(${this.pick})`;
+  }
+}

@@ -1,0 +1,27 @@
+import type { CaseContext } from "../../runner/context.js";
+import { ModelFailure } from "../property.js";
+
+/** What the suite believes one user's friend groups are (seed; reference §2.2, §2.6). */
+export interface Model {
+  groups: string[];
+  members: Map<string, Set<string>>;
+  friends: Set<string>;
+  strangers: Set<string>;
+  /** the last CurrentSequence the target reported */
+  seq: number | undefined;
+  /** the documented cap (seed: 因分组数最多32) */
+  cap: number;
+}
+
+export interface Real {
+  t: CaseContext;
+  user: string;
+  prefix: string;
+}
+
+/** Ends the sequence once a MUST rule failed: from there the model no longer knows the state. */
+export function stopOnFailure(t: CaseContext, before: number): void {
+  if (t.mustFailures > before) throw new ModelFailure("a MUST rule failed");
+}
+
+export const lower = (s: string): string => s.toLowerCase();
