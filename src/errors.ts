@@ -1,3 +1,5 @@
+import type { Exchange } from "./transport/exchange.js";
+
 /**
  * Errors of the suite itself (it could not judge), never violations of the
  * target. Stable `code` strings, as undici does, and the original `cause`.
@@ -15,6 +17,8 @@ export type SuiteErrorCode =
 
 export class SuiteError extends Error {
   readonly code: SuiteErrorCode;
+  /** the exchange that made the suite give up, when there was one */
+  exchange?: Exchange;
   constructor(code: SuiteErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "SuiteError";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { startEmulator } from "../emulator/server.js";
-import { snapshot } from "../emulator/state.js";
+import { newUser, snapshot } from "../emulator/state.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -21,6 +21,13 @@ describe("interrupting a run", () => {
         config: { ...EMULATOR_DEFAULTS, now: () => Math.floor(Date.now() / 1000) },
         latencyMs: 15,
       });
+      // Someone else's data, there before the run: it must come out exactly as it went in.
+      const bystander = newUser("someone_else");
+      bystander.groups.push("family", "work");
+      bystander.friends.set("tim_ct_u01", new Set(["work"]));
+      bystander.seq = 7;
+      emu.state.users.set(bystander.id, bystander);
+      const before = snapshot(emu.state).someone_else;
       const dir = mkdtempSync(join(tmpdir(), "tim-int-"));
       try {
         const child = spawn(
@@ -47,7 +54,8 @@ describe("interrupting a run", () => {
         expect(readFileSync(join(dir, "conformance.md"), "utf8")).toContain("run incomplete");
         // Nothing the suite created remains: its accounts exist (never deleted) but hold no groups or friends.
         const state = snapshot(emu.state);
-        const ids = Object.keys(state);
+        expect(state.someone_else).toEqual(before);
+        const ids = Object.keys(state).filter((id) => id !== "someone_else");
         expect(ids.length).toBeGreaterThan(0);
         expect(ids.every((id) => id.startsWith("tim_ct_"))).toBe(true);
         for (const id of ids) expect([id, state[id]?.groups, state[id]?.friends]).toEqual([id, [], {}]);

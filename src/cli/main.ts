@@ -87,6 +87,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     if (io.signal?.aborted) return EXIT.sigint;
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
+    if (setupFailed?.code === "TIM_ERR_CONFIG") {
+      io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed.message}\n`));
+      return EXIT.config;
+    }
     if (setupFailed)
       io.err(
         redactor.redact(

@@ -8,6 +8,7 @@ import type { EmuConfig, EmuRequest } from "./types.js";
 
 /** Bodies past this are refused without being read to the end (the service caps bodies too). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const SLOW_CLIENT_MS = 10_000;
 
 export interface EmulatorOptions {
   config: EmuConfig;
@@ -17,6 +18,10 @@ export interface EmulatorOptions {
   host?: string;
   /** every answer waits this long (slow targets, interruption tests) */
   latencyMs?: number;
+  /** bodies over this get a 413 envelope and the connection closes */
+  maxBodyBytes?: number;
+  /** the whole request must arrive within this */
+  slowClientMs?: number;
 }
 
 export interface RunningEmulator {
@@ -39,35 +44,46 @@ function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > max) {
+        // Stop buffering at once; the rest is never read.
+        req.off("data", onData);
         resolve(undefined);
-        req.destroy();
       } else chunks.push(c);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
+
+const TOO_LARGE = JSON.stringify({
+  ActionStatus: "FAIL",
+  ErrorCode: 60002,
+  ErrorInfo: "request body too large",
+  ErrorDisplay: "",
+});
 
 async function serve(
   state: State,
   env: EmuEnv,
   req: IncomingMessage,
   res: ServerResponse,
-  latencyMs: number,
+  o: EmulatorOptions,
 ): Promise<void> {
-  const body = await readBody(req);
-  if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+  const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
-    res.writeHead(413, { connection: "close" }).end();
+    // An envelope, then the connection closes: the unread rest of the body cannot be skipped safely.
+    res.on("finish", () => req.socket.destroy());
+    res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(TOO_LARGE);
     return;
   }
+  if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
   const out = handle(state, toEmuRequest(req, body), env);
   if (out.drop) {
     req.socket.destroy();
@@ -81,13 +97,21 @@ async function serve(
 export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator> {
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
-  const server = createServer((req, res) => {
-    serve(state, env, req, res, o.latencyMs ?? 0).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-  });
+  const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
+  // Node checks the timeouts below only this often; by default every 30 s.
+  const server = createServer(
+    { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) },
+    (req, res) => {
+      serve(state, env, req, res, o).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+    },
+  );
   server.keepAliveTimeout = 5000;
+  // A client that has not sent its whole request in time is cut off (slowloris).
+  server.headersTimeout = slow;
+  server.requestTimeout = slow;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port ?? 0, o.host ?? "127.0.0.1", () => resolve());

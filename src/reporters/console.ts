@@ -11,7 +11,8 @@ export function consoleProgress(write: (s: string) => void): Listener {
       );
     if (e.type === "finding" && e.finding.outcome === "fail")
       failures.set(e.finding.caseId, (failures.get(e.finding.caseId) ?? 0) + 1);
-    if (e.type === "case-error") write(`  ! ${e.caseId}: ${e.code} ${e.message}\n`);
+    // A failed setup is told once, by the command's own error line.
+    if (e.type === "case-error" && e.caseId !== "setup") write(`  ! ${e.caseId}: ${e.code} ${e.message}\n`);
     if (e.type === "case-end") {
       const n = failures.get(e.caseId) ?? 0;
       write(

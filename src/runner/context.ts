@@ -67,10 +67,12 @@ export class CaseContext {
     const ex = await this.call(command, body);
     const res = bodyOf(ex);
     if (!succeeded(ex) || !res) {
-      throw new SuiteError(
+      const err = new SuiteError(
         "TIM_ERR_FIXTURE",
         `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`,
       );
+      err.exchange = ex;
+      throw err;
     }
     // The suite reads these answers to verify state: one of the wrong shape would mislead it.
     const issue = validate(command as Command, "success", res)[0];

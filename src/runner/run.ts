@@ -9,6 +9,7 @@ import { mintUserSig } from "../usersig/sign.js";
 import { type Clock, randomParams, systemClock } from "./clock.js";
 import { CaseContext, type RunShared } from "./context.js";
 import type { Listener } from "./events.js";
+import { credentialsRejected, probeEnvelope } from "./setup-failure.js";
 import { openTarget, type Target } from "./target.js";
 
 export interface RunOptions {
@@ -108,7 +109,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
     try {
       await pool.prepare(setup);
     } catch (e) {
-      const err = asSuiteError(e);
+      const failed = asSuiteError(e);
+      const err = credentialsRejected(failed.exchange) ?? failed;
       emit({
         type: "case-error",
         caseId: "setup",
@@ -117,6 +119,20 @@ export async function runSuite(o: RunOptions): Promise<void> {
         rules: [],
       });
       incomplete = true;
+      if (err.code === "TIM_ERR_FIXTURE") {
+        try {
+          await probeEnvelope(new CaseContext("envelope-probe", shared), s.prefix);
+        } catch (p) {
+          const perr = asSuiteError(p);
+          emit({
+            type: "case-error",
+            caseId: "envelope-probe",
+            code: perr.code,
+            message: redactor.redact(perr.message),
+            rules: [],
+          });
+        }
+      }
       return;
     }
     for (const c of cases) {

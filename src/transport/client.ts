@@ -23,7 +23,7 @@ export interface OutgoingRequest {
   body: string;
 }
 
-function classify(err: unknown): { code: SuiteErrorCode; what: string } {
+export function classify(err: unknown): { code: SuiteErrorCode; what: string } {
   const e = err as { code?: string; cause?: { code?: string } };
   const c = e.code ?? e.cause?.code ?? "";
   if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError)
