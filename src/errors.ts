@@ -13,6 +13,9 @@ export type SuiteErrorCode =
   | "TIM_ERR_RESPONSE_TOO_LARGE"
   | "TIM_ERR_FIXTURE"
   | "TIM_ERR_INTERRUPTED"
+  | "TIM_ERR_THROTTLED"
+  | "TIM_ERR_TRANSIENT"
+  | "TIM_ERR_REPLAY_MISS"
   | "TIM_ERR_INTERNAL";
 
 export class SuiteError extends Error {

@@ -8,7 +8,8 @@ Judges an implementation of Tencent Cloud IM v4/sns/group_add against the docume
 With no target, the embedded reference emulator is judged (no credentials needed).
 
 Target (at most one):
-  --base-url URL          any http(s) base URL                       [TIM_BASE_URL]
+  --base-url URL          any http(s) base URL                       [TIM_BASE_URL]  --replay FILE           a recording, offline through nock (no credentials) [TIM_REPLAY]
+  --backup-url URL        used after a connection failure; regions have theirs [TIM_BACKUP_URL]
   --region NAME           a live region: ${"china, singapore, seoul, tokyo, frankfurt, mumbai, siliconvalley, jakarta"} [TIM_REGION]
 Credentials:
   --sdkappid N            the app's SDKAppID                         [TIM_SDKAPPID]
@@ -27,6 +28,12 @@ Run:
   --report-dir DIR        where reports go, default reports/         [TIM_REPORT_DIR]
   --emulator-fault ID     break the embedded emulator on purpose (repeatable; see --list-faults)
   --emulator-variant ID   pick another open behaviour in the embedded emulator (repeatable)
+Live service:
+  --rate N                calls/s for sns (account calls: N/2); 0 off; default 150 remote, off local [TIM_RATE]
+  --retries N             retries of a transient or throttled answer, default 3 [TIM_RETRIES]
+  --backoff-ms N          first back-off wait, doubling, default 500 [TIM_BACKOFF_MS]
+  --usersig-ttl S         lifetime of minted UserSigs, renewed at 80 %, default 86400 [TIM_USERSIG_TTL]
+  --record FILE           write every exchange as a recording (nock definitions, redacted) [TIM_RECORD]
 Info:
   --list-rules | --list-cases | --list-faults | --help
 
@@ -69,6 +76,13 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   set("profile", pick(v.profile, "profile"));
   set("path", pick(v.path, "path"));
   set("replayPath", pick(v["replay-path"], "replayPath"));
+  set("rate", pick(v.rate, "rate"));
+  set("retries", pick(v.retries, "retries"));
+  set("backoffMs", pick(v["backoff-ms"], "backoffMs"));
+  set("backupUrl", pick(v["backup-url"], "backupUrl"));
+  set("usersigTtl", pick(v["usersig-ttl"], "usersigTtl"));
+  set("record", pick(v.record, "record"));
+  set("replay", pick(v.replay, "replay"));
   if (v.case) raw.cases = v.case;
   if (v["emulator-fault"]) raw.faults = v["emulator-fault"];
   if (v["emulator-variant"]) raw.variants = v["emulator-variant"];
@@ -100,6 +114,13 @@ function parse(argv: string[]) {
       profile: { type: "string" },
       path: { type: "string" },
       "replay-path": { type: "string" },
+      rate: { type: "string" },
+      retries: { type: "string" },
+      "backoff-ms": { type: "string" },
+      "backup-url": { type: "string" },
+      "usersig-ttl": { type: "string" },
+      record: { type: "string" },
+      replay: { type: "string" },
       case: { type: "string", multiple: true },
       "emulator-fault": { type: "string", multiple: true },
       "emulator-variant": { type: "string", multiple: true },

@@ -151,7 +151,7 @@ describe("npm run conformance", () => {
   it("exits 3 within the timeout when the target never answers", async () => {
     const url = await listen(() => {});
     const t0 = Date.now();
-    const r = await cli(["--base-url", url, "--timeout-ms", "300"]);
+    const r = await cli(["--base-url", url, "--timeout-ms", "300", "--backoff-ms", "20"]);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/TIM_ERR_TIMEOUT/);
     expect(Date.now() - t0).toBeLessThan(10_000);

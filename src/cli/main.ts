@@ -5,6 +5,7 @@ import { resolveSettings, type Settings } from "../config/settings.js";
 import { FAULTS } from "../emulator/faults/index.js";
 import { VARIANTS } from "../emulator/variants.js";
 import { EXIT, SuiteError } from "../errors.js";
+import { RecordingWriter, serialiseRecording } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
 import { renderJson } from "../reporters/json.js";
 import { renderJunit } from "../reporters/junit.js";
@@ -70,11 +71,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const dir = prepareReportDir(settings);
     const tally = new Tally();
     const progress = consoleProgress(io.err);
+    const recorder = settings.live.record ? new RecordingWriter() : undefined;
+    let ran: string[] = [];
     await runSuite({
       settings,
       emit: (e) => {
         tally.listen(e);
         progress(e);
+        recorder?.listen(e);
+        if (e.type === "run-start") ran = e.cases;
       },
       ...(io.clock ? { clock: io.clock } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
@@ -84,6 +89,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
     writeFileSync(join(dir, "conformance.json"), redactor.redact(renderJson(tally)));
     writeFileSync(join(dir, "junit.xml"), redactor.redact(renderJunit(tally)));
     writeFileSync(join(dir, "conformance.md"), redactor.redact(renderMarkdown(tally)));
+    if (recorder && settings.live.record) {
+      const { seed, prefix, runs, path, replayPath } = {
+        ...settings,
+        seed: tally.info?.seed ?? settings.seed,
+      };
+      const rec = recorder.finish(tally, {
+        seed,
+        prefix,
+        cases: ran,
+        runs,
+        ...(path ? { path } : {}),
+        ...(replayPath ? { replayPath } : {}),
+      });
+      writeFileSync(resolve(settings.live.record), redactor.redact(serialiseRecording(rec)));
+    }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     if (io.signal?.aborted) return EXIT.sigint;
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");

@@ -1,14 +1,17 @@
 import { limits } from "../contract/limits.js";
 import { SuiteError } from "../errors.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
+import { type LiveSettings, resolveLive } from "./live.js";
 
 /** Where the run goes. The embedded emulator is the default: no credentials needed. */
 export type TargetSpec =
   | { kind: "emulator"; faults: string[]; variants: string[] }
   | { kind: "base-url"; baseUrl: string }
-  | { kind: "region"; region: string; baseUrl: string };
+  | { kind: "region"; region: string; baseUrl: string }
+  | { kind: "replay"; file: string };
 
 export interface Settings {
+  live: LiveSettings;
   target: TargetSpec;
   sdkappid: number;
   identifier: string;
@@ -56,7 +59,14 @@ export type RawSettings = Partial<
     | "runs"
     | "profile"
     | "path"
-    | "replayPath",
+    | "replayPath"
+    | "rate"
+    | "retries"
+    | "backoffMs"
+    | "backupUrl"
+    | "usersigTtl"
+    | "record"
+    | "replay",
     string
   >
 > & { cases?: string[]; faults?: string[]; variants?: string[] };
@@ -76,6 +86,13 @@ export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "var
   profile: "TIM_PROFILE",
   path: "TIM_PATH",
   replayPath: "TIM_REPLAY_PATH",
+  rate: "TIM_RATE",
+  retries: "TIM_RETRIES",
+  backoffMs: "TIM_BACKOFF_MS",
+  backupUrl: "TIM_BACKUP_URL",
+  usersigTtl: "TIM_USERSIG_TTL",
+  record: "TIM_RECORD",
+  replay: "TIM_REPLAY",
 };
 
 const bad = (setting: string, fix: string): SuiteError =>
@@ -89,6 +106,9 @@ function int(name: string, v: string | undefined, dflt: number, min: number, max
 }
 
 function target(r: RawSettings): TargetSpec {
+  if (r.replay && (r.baseUrl || r.region))
+    throw bad("--replay", "replays a recording offline; drop TIM_BASE_URL / TIM_REGION");
+  if (r.replay) return { kind: "replay", file: r.replay };
   if (r.baseUrl && r.region)
     throw bad("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
   if (r.baseUrl) {
@@ -126,7 +146,8 @@ export function resolveSettings(r: RawSettings): Settings {
   }
   const given = r.sdkappid || r.identifier || r.secretKey || r.usersig;
   // A base URL with no credentials is taken to be a standalone emulator on its defaults.
-  const useDefaults = t.kind === "emulator" ? !given : t.kind === "base-url" && !given;
+  // A replay verifies nothing, so any credentials do; the emulator defaults are used.
+  const useDefaults = t.kind === "emulator" || t.kind === "replay" ? !given : t.kind === "base-url" && !given;
   if (t.kind === "region" && !given)
     throw bad(
       "TIM_SDKAPPID",
@@ -153,6 +174,7 @@ export function resolveSettings(r: RawSettings): Settings {
     throw bad("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
   return {
     target: t,
+    live: resolveLive(r, t),
     sdkappid,
     identifier,
     ...(secretKey ? { secretKey } : {}),

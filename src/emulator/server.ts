@@ -22,7 +22,40 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** the whole request must arrive within this */
   slowClientMs?: number;
+  /** answer 60007 to calls past this many in any second (reference §3.6), like the live limiter */
+  throttlePerSecond?: number;
+  /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */
+  transientEvery?: number;
 }
+
+/** The live service's moods that depend on time and counts, not on state: kept out of handle(). */
+class Moods {
+  private window: number[] = [];
+  private groupAdds = 0;
+  constructor(private readonly o: EmulatorOptions) {}
+
+  /** An envelope to answer instead of handling the call, or undefined. */
+  intercept(path: string): string | undefined {
+    const limit = this.o.throttlePerSecond;
+    if (limit) {
+      const now = Date.now();
+      this.window = this.window.filter((t) => now - t < 1000);
+      this.window.push(now);
+      if (this.window.length > limit) return envelope(60007, "REST API call frequency limit exceeded");
+    }
+    if (
+      this.o.transientEvery &&
+      path.endsWith("/group_add") &&
+      ++this.groupAdds % this.o.transientEvery === 0
+    ) {
+      return envelope(30006, "internal error, please retry");
+    }
+    return undefined;
+  }
+}
+
+const envelope = (code: number, info: string): string =>
+  JSON.stringify({ ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: info, ErrorDisplay: "" });
 
 export interface RunningEmulator {
   url: string;
@@ -75,6 +108,7 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
   o: EmulatorOptions,
+  moods: Moods,
 ): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
@@ -84,7 +118,15 @@ async function serve(
     return;
   }
   if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
-  const out = handle(state, toEmuRequest(req, body), env);
+  const request = toEmuRequest(req, body);
+  const mood = moods.intercept(request.path);
+  if (mood) {
+    res
+      .writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(mood) })
+      .end(mood);
+    return;
+  }
+  const out = handle(state, request, env);
   if (out.drop) {
     req.socket.destroy();
     return;
@@ -97,12 +139,13 @@ async function serve(
 export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator> {
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
+  const moods = new Moods(o);
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
   // Node checks the timeouts below only this often; by default every 30 s.
   const server = createServer(
     { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) },
     (req, res) => {
-      serve(state, env, req, res, o).catch(() => {
+      serve(state, env, req, res, o, moods).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
       });

@@ -109,7 +109,7 @@ describe("hostile and broken targets", () => {
       let err = "";
       const t0 = Date.now();
       const exit = await main(
-        ["--base-url", base, "--timeout-ms", "500", "--report-dir", dir, "--runs", "5"],
+        ["--base-url", base, "--timeout-ms", "500", "--backoff-ms", "20", "--report-dir", dir, "--runs", "5"],
         { TIM_SECRET_KEY: SECRET, TIM_SDKAPPID: "1400000000", TIM_IDENTIFIER: "administrator" },
         { out: (s) => (out += s), err: (s) => (err += s) },
       );

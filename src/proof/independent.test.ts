@@ -67,7 +67,7 @@ async function judge(rewrite: Targeted): Promise<{ code: number; out: string; er
   try {
     // A small generation budget: every exchange crosses the proxy.
     const code = await main(
-      ["--base-url", p.url, "--report-dir", dir, "--runs", "20"],
+      ["--base-url", p.url, "--report-dir", dir, "--runs", "20", "--rate", "0"],
       {},
       { out: (s) => (out += s), err: (s) => (err += s) },
     );

@@ -5,6 +5,7 @@ import type { Tally } from "../runner/tally.js";
 export function consoleProgress(write: (s: string) => void): Listener {
   const failures = new Map<string, number>();
   return (e) => {
+    if (e.type === "notice") write(`  note: ${e.message}\n`);
     if (e.type === "run-start")
       write(
         `group_add conformance: ${e.cases.length} cases against ${e.info.target} (seed ${e.info.seed})\n`,

@@ -50,6 +50,7 @@ export function renderJson(t: Tally): string {
       exitCode: t.exitCode(results),
       summary: t.counts(results),
       errors: t.caseErrors,
+      notices: t.notices,
       rules: results.map((r) => ruleJson(r, t)),
     },
     null,

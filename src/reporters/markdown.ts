@@ -117,6 +117,7 @@ export function renderMarkdown(t: Tally): string {
     }
     out.push("");
   }
+  if (t.notices.length) out.push("## Notices", "", ...t.notices.map((n) => `- ${n}`), "");
   if (t.caseErrors.length) {
     out.push("## Suite errors (not judged; not the target's fault as far as the suite can tell)", "");
     for (const e of t.caseErrors) out.push(`- \`${e.caseId}\`: ${e.code} — ${e.message}`);

@@ -2,14 +2,14 @@ import { CHECKS } from "../checks/index.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../errors.js";
 import { ruleById } from "../rules/catalogue.js";
-import type { ApiClient } from "../transport/client.js";
 import { bodyOf, type Exchange, errorCode, isObject, refused, succeeded } from "../transport/exchange.js";
+import type { Sender } from "../transport/sender.js";
 import type { Listener } from "./events.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
 /** What every case of a run shares. */
 export interface RunShared {
-  client: ApiClient;
+  client: Sender;
   emit: Listener;
   /** query values of a normal admin call (usersig included) */
   query: () => Record<QueryName, string>;

@@ -43,6 +43,8 @@ export type RunEvent =
   | { type: "case-error"; caseId: string; code: SuiteErrorCode; message: string; rules: string[] }
   | { type: "case-end"; caseId: string; ms: number }
   | { type: "generated"; caseId: string; rules: string[] }
+  /** something a person should know that is no verdict: a retry, a throttle, a fallback */
+  | { type: "notice"; message: string }
   | { type: "run-end"; ms: number; incomplete: boolean };
 
 export type Listener = (e: RunEvent) => void;

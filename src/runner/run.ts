@@ -1,14 +1,15 @@
-import type { Case, SigMinter } from "../cases/case.js";
+import type { Case } from "../cases/case.js";
 import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
 import { SuiteError } from "../errors.js";
 import { Pool } from "../fixtures/pool.js";
-import { ApiClient } from "../transport/client.js";
+import { withRecordedSettings } from "../record/recording.js";
 import { Redactor } from "../transport/redact.js";
-import { mintUserSig } from "../usersig/sign.js";
 import { type Clock, randomParams, systemClock } from "./clock.js";
 import { CaseContext, type RunShared } from "./context.js";
+import { adminSigSource, minter } from "./credentials.js";
 import type { Listener } from "./events.js";
+import { senderFor } from "./sender-stack.js";
 import { credentialsRejected, probeEnvelope } from "./setup-failure.js";
 import { openTarget, type Target } from "./target.js";
 
@@ -20,31 +21,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** called once the target is up (tests use it to inspect the embedded emulator) */
   onTarget?: (t: Target) => void;
-}
-
-const ADMIN_SIG_LIFETIME = 86400;
-
-function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter | undefined {
-  const key = s.secretKey;
-  if (!key) return undefined;
-  const mint: SigMinter["mint"] = (o) => {
-    const sig = mintUserSig({
-      sdkappid: o.sdkappid ?? s.sdkappid,
-      identifier: o.identifier,
-      secretKey: o.key ?? key,
-      expire: o.expire ?? ADMIN_SIG_LIFETIME,
-      now: o.time ?? clock.now(),
-    });
-    redactor.add(sig);
-    return sig;
-  };
-  return {
-    sdkappid: s.sdkappid,
-    admin: s.identifier,
-    adminSig: mint({ identifier: s.identifier }),
-    mint,
-    now: () => clock.now(),
-  };
 }
 
 export function selectCases(ids: string[]): Case[] {
@@ -66,18 +42,27 @@ const asSuiteError = (e: unknown): SuiteError =>
     : new SuiteError("TIM_ERR_INTERNAL", `suite bug: ${(e as Error)?.message ?? String(e)}`, { cause: e });
 
 /** Runs the selected cases against the target, emitting events; never throws for the target's faults. */
+/** The recording's settings replace the run's: a replay generates exactly the recorded cases. */
+function replaying(s: Settings, target: Target): Settings {
+  const r = target.recording?.settings;
+  return r ? withRecordedSettings(s, r) : s;
+}
+
+/** Runs the selected cases against the target, emitting events; never throws for the target's faults. */
 export async function runSuite(o: RunOptions): Promise<void> {
-  const { settings: s, emit } = o;
+  const { emit } = o;
   const clock = o.clock ?? systemClock;
-  const cases = selectCases(s.cases);
+  const notice = (message: string) => emit({ type: "notice", message });
   const redactor = new Redactor();
-  redactor.add(s.secretKey);
-  redactor.add(s.usersig);
-  const sig = minter(s, clock, redactor);
-  const adminSig = s.usersig ?? sig?.adminSig ?? "";
-  const target = await openTarget(s, clock);
+  redactor.add(o.settings.secretKey);
+  redactor.add(o.settings.usersig);
+  const target = await openTarget(o.settings, clock, notice);
+  const s = replaying(o.settings, target);
   o.onTarget?.(target);
-  const client = new ApiClient({ baseUrl: target.baseUrl, timeoutMs: s.timeoutMs, redactor });
+  const cases = selectCases(s.cases);
+  const sig = minter(s, clock, redactor);
+  const adminSig = adminSigSource(s, clock, sig);
+  const client = senderFor(s, target, redactor, (m) => notice(redactor.redact(m)));
   const nextRandom = randomParams(s.seed);
   const shared: RunShared = {
     client,
@@ -86,55 +71,52 @@ export async function runSuite(o: RunOptions): Promise<void> {
     query: () => ({
       sdkappid: String(s.sdkappid),
       identifier: s.identifier,
-      usersig: adminSig,
+      usersig: adminSig(),
       random: nextRandom(),
       contenttype: "json",
     }),
   };
   const pool = new Pool(s.prefix);
   const t0 = performance.now();
-  emit({
-    type: "run-start",
-    info: {
-      target: target.label,
-      seed: s.seed,
-      startedAt: new Date(clock.now() * 1000).toISOString(),
-      replayFlags: target.replayFlags,
-    },
-    cases: cases.map((c) => c.id),
-  });
+  const info = {
+    target: target.label,
+    seed: s.seed,
+    startedAt: new Date(clock.now() * 1000).toISOString(),
+    replayFlags: target.replayFlags,
+  };
+  emit({ type: "run-start", info, cases: cases.map((c) => c.id) });
+  const fail = (caseId: string, e: unknown, rules: string[] = [], prefix = "") => {
+    const err = asSuiteError(e);
+    emit({
+      type: "case-error",
+      caseId,
+      code: err.code,
+      message: redactor.redact(prefix + err.message),
+      rules,
+    });
+    return err;
+  };
   let incomplete = false;
   try {
-    const setup = new CaseContext("setup", shared);
     try {
-      await pool.prepare(setup);
+      await pool.prepare(new CaseContext("setup", shared));
     } catch (e) {
       const failed = asSuiteError(e);
-      const err = credentialsRejected(failed.exchange) ?? failed;
-      emit({
-        type: "case-error",
-        caseId: "setup",
-        code: err.code,
-        message: redactor.redact(err.message),
-        rules: [],
-      });
+      const err = fail("setup", credentialsRejected(failed.exchange) ?? failed);
       incomplete = true;
       if (err.code === "TIM_ERR_FIXTURE") {
-        try {
-          await probeEnvelope(new CaseContext("envelope-probe", shared), s.prefix);
-        } catch (p) {
-          const perr = asSuiteError(p);
-          emit({
-            type: "case-error",
-            caseId: "envelope-probe",
-            code: perr.code,
-            message: redactor.redact(perr.message),
-            rules: [],
-          });
-        }
+        await probeEnvelope(new CaseContext("envelope-probe", shared), s.prefix).catch((p) =>
+          fail("envelope-probe", p),
+        );
       }
       return;
     }
+    const gen = {
+      seed: s.seed,
+      runs: s.runs,
+      ...(s.path ? { path: s.path } : {}),
+      ...(s.replayPath ? { replayPath: s.replayPath } : {}),
+    };
     for (const c of cases) {
       if (o.signal?.aborted) {
         incomplete = true;
@@ -144,44 +126,19 @@ export async function runSuite(o: RunOptions): Promise<void> {
       const c0 = performance.now();
       emit({ type: "case-start", caseId: c.id, title: c.title });
       try {
-        await c.run({
-          t,
-          pool,
-          sig,
-          adminSig,
-          gen: {
-            seed: s.seed,
-            runs: s.runs,
-            ...(s.path ? { path: s.path } : {}),
-            ...(s.replayPath ? { replayPath: s.replayPath } : {}),
-          },
-        });
+        await c.run({ t, pool, sig, adminSig: adminSig(), gen });
       } catch (e) {
-        const err = asSuiteError(e);
-        emit({
-          type: "case-error",
-          caseId: c.id,
-          code: err.code,
-          message: redactor.redact(err.message),
-          rules: [...c.rules],
-        });
+        fail(c.id, e, [...c.rules]);
       } finally {
-        try {
-          await pool.releaseAll(t);
-        } catch (e) {
-          const err = asSuiteError(e);
-          emit({
-            type: "case-error",
-            caseId: c.id,
-            code: err.code,
-            message: redactor.redact(`cleanup: ${err.message}`),
-            rules: [],
-          });
-        }
+        await pool.releaseAll(t).catch((e) => fail(c.id, e, [], "cleanup: "));
         emit({ type: "case-end", caseId: c.id, ms: performance.now() - c0 });
       }
     }
+    // The pool is left as it was found: no groups, no friendships among its accounts.
+    await pool.resetAll(new CaseContext("cleanup", shared)).catch((e) => fail("cleanup", e));
   } finally {
+    if (client.retriesUsed > 0)
+      notice(`${client.retriesUsed} request(s) retried (transient or throttled answers are never judged)`);
     emit({
       type: "run-end",
       ms: performance.now() - t0,

@@ -30,6 +30,7 @@ const KEEP_OBSERVATIONS = 5;
 export class Tally {
   info: RunInfo | undefined;
   readonly caseErrors: Array<{ caseId: string; code: string; message: string }> = [];
+  readonly notices: string[] = [];
   exchanges = 0;
   /** generated (property and stateful) cases that judged each rule */
   readonly generated = new Map<string, number>();
@@ -80,6 +81,9 @@ export class Tally {
         }
         break;
       }
+      case "notice":
+        if (this.notices.length < 50) this.notices.push(e.message);
+        break;
       case "generated":
         for (const rule of e.rules) this.generated.set(rule, (this.generated.get(rule) ?? 0) + 1);
         break;

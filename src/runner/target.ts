@@ -4,6 +4,8 @@ import { faultById } from "../emulator/faults/index.js";
 import { type RunningEmulator, startEmulator } from "../emulator/server.js";
 import { variantById } from "../emulator/variants.js";
 import { SuiteError } from "../errors.js";
+import { loadRecording, REPLAY_SCOPE, type Recording } from "../record/recording.js";
+import { installReplay } from "../record/replay.js";
 import type { Clock } from "./clock.js";
 
 export interface Target {
@@ -11,11 +13,17 @@ export interface Target {
   label: string;
   replayFlags: string[];
   emulator?: RunningEmulator;
+  /** set for a replay: the recording whose settings the run takes over */
+  recording?: Recording;
   close(): Promise<void>;
 }
 
 /** Starts the embedded emulator, or names the base URL / region to call. */
-export async function openTarget(s: Settings, clock: Clock): Promise<Target> {
+export async function openTarget(
+  s: Settings,
+  clock: Clock,
+  notice?: (what: string) => void,
+): Promise<Target> {
   const t = s.target;
   if (t.kind === "base-url")
     return {
@@ -31,6 +39,21 @@ export async function openTarget(s: Settings, clock: Clock): Promise<Target> {
       replayFlags: ["--region", t.region],
       close: async () => {},
     };
+  if (t.kind === "replay") {
+    const { recording, schemaMismatches } = loadRecording(t.file);
+    if (schemaMismatches.length)
+      notice?.(
+        `the recording holds ${schemaMismatches.length} answers that do not match schemas/ (first: ${schemaMismatches[0]}); they replay as recorded`,
+      );
+    const uninstall = installReplay(recording);
+    return {
+      baseUrl: REPLAY_SCOPE,
+      label: `replay of ${t.file} (recorded from ${recording.target})`,
+      replayFlags: ["--replay", t.file],
+      recording,
+      close: async () => uninstall(),
+    };
+  }
   const faults: Fault[] = t.faults.map((id) => {
     const f = faultById(id);
     if (!f)

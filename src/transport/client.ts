@@ -35,7 +35,7 @@ export function classify(err: unknown): { code: SuiteErrorCode; what: string } {
   return { code: "TIM_ERR_TRANSPORT", what: `transport failure (${c || (err as Error).name})` };
 }
 
-const flat = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
+export const flat = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(h).flatMap(([k, v]) =>
       v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v]],
@@ -58,51 +58,24 @@ export class ApiClient {
   }
 
   async send(r: OutgoingRequest): Promise<Exchange> {
-    const qs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
-    const url = `${this.o.baseUrl.replace(/\/$/, "")}${r.path}${qs ? `?${qs}` : ""}`;
-    const red = this.o.redactor;
-    const ex: Exchange = {
-      seq: ++this.seq,
-      command: r.command,
-      request: { method: "POST", url: red.redact(url), headers: r.headers, body: red.redact(r.body) },
-      ms: 0,
-    };
+    const url = requestUrl(this.o.baseUrl, r);
+    const ex = startExchange(++this.seq, r, url, this.o.redactor);
     const t0 = performance.now();
     try {
+      const origin = new URL(url).origin;
       const res = await this.agent.request({
-        origin: new URL(url).origin,
-        path: url.slice(new URL(url).origin.length),
+        origin,
+        path: url.slice(origin.length),
         method: "POST",
         headers: r.headers,
         body: r.body,
       });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const c of res.body as AsyncIterable<Buffer>) {
-        size += c.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          res.body.destroy();
-          throw new SuiteError(
-            "TIM_ERR_RESPONSE_TOO_LARGE",
-            `${r.command}: response body over ${MAX_RESPONSE_BYTES} bytes`,
-          );
-        }
-        chunks.push(c);
-      }
-      const text = Buffer.concat(chunks).toString("utf8");
-      ex.response = { status: res.statusCode, headers: flat(res.headers), body: red.redact(text) };
-      try {
-        ex.json = JSON.parse(ex.response.body);
-      } catch {
-        // not JSON: the checks judge that, the transport does not
-      }
+      const text = await readCapped(res.body as AsyncIterable<Uint8Array>, r.command, () =>
+        res.body.destroy(),
+      );
+      completeExchange(ex, res.statusCode, flat(res.headers), text, this.o.redactor);
     } catch (err) {
-      if (err instanceof SuiteError) {
-        ex.error = { code: err.code, message: err.message };
-      } else {
-        const { code, what } = classify(err);
-        ex.error = { code, message: red.redact(`${r.command}: ${what}`) };
-      }
+      failExchange(ex, err, r.command, this.o.redactor);
     }
     ex.ms = performance.now() - t0;
     return ex;
@@ -111,4 +84,65 @@ export class ApiClient {
   close(): Promise<void> {
     return this.agent.close();
   }
+}
+
+export function requestUrl(baseUrl: string, r: OutgoingRequest): string {
+  const qs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+  return `${baseUrl.replace(/\/$/, "")}${r.path}${qs ? `?${qs}` : ""}`;
+}
+
+/** The exchange as it leaves: already redacted, so nothing later can leak the UserSig. */
+export function startExchange(seq: number, r: OutgoingRequest, url: string, red: Redactor): Exchange {
+  return {
+    seq,
+    command: r.command,
+    request: { method: "POST", url: red.redact(url), headers: r.headers, body: red.redact(r.body) },
+    ms: 0,
+  };
+}
+
+/** Reads a body up to MAX_RESPONSE_BYTES; past it, stops and says so. */
+export async function readCapped(
+  body: AsyncIterable<Uint8Array>,
+  command: string,
+  destroy: () => void,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of body) {
+    size += c.length;
+    if (size > MAX_RESPONSE_BYTES) {
+      destroy();
+      throw new SuiteError(
+        "TIM_ERR_RESPONSE_TOO_LARGE",
+        `${command}: response body over ${MAX_RESPONSE_BYTES} bytes`,
+      );
+    }
+    chunks.push(Buffer.from(c));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function completeExchange(
+  ex: Exchange,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  red: Redactor,
+): void {
+  ex.response = { status, headers, body: red.redact(text) };
+  try {
+    ex.json = JSON.parse(ex.response.body);
+  } catch {
+    // not JSON: the checks judge that, the transport does not
+  }
+}
+
+export function failExchange(ex: Exchange, err: unknown, command: string, red: Redactor): void {
+  if (err instanceof SuiteError) {
+    ex.error = { code: err.code, message: red.redact(err.message) };
+    return;
+  }
+  const { code, what } = classify(err);
+  ex.error = { code, message: red.redact(`${command}: ${what}`) };
 }

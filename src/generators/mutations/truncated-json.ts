@@ -1,16 +1,17 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
+// Cut between code points: a cut inside a surrogate pair would send U+FFFD, not what the case says.
 export default {
   id: "truncated-json",
   title: "The JSON body cut short",
   mutate: (v) => {
-    const text = JSON.stringify(v);
-    return fc.integer({ min: 1, max: text.length - 1 }).map((cut) => ({
+    const points = [...JSON.stringify(v)];
+    return fc.integer({ min: 1, max: points.length - 1 }).map((cut) => ({
       mutation: "truncated-json",
       rule: "malformed-body-rejected",
-      what: `body cut at ${cut} of ${text.length} characters`,
-      raw: text.slice(0, cut),
+      what: `body cut at ${cut} of ${points.length} characters`,
+      raw: points.slice(0, cut).join(""),
     }));
   },
 } satisfies Mutation;

@@ -3,24 +3,33 @@ import type { Mutation } from "../mutation.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_";
 
+// Broken by construction, whatever the signature: positions are fractions of its length (it
+// changes with the clock, and a seed must generate the same cases at any time), cuts and
+// changes stay in the first 90 % (the tail holds padding and unused bits, where a change can
+// decode to the same signature), and a changed character is never the one it replaces.
+// Re-validation would drop such a case, but a drop that depends on the clock would make the
+// same seed generate different cases.
 export default {
   id: "usersig-broken",
   title: "usersig missing, empty, truncated or with one character changed",
   mutate: (v, env) => {
     const sig = env.adminSig;
+    const at = (f: number) => Math.floor(f * sig.length * 0.9);
+    const fraction = fc.integer({ min: 0, max: 9999 }).map((n) => n / 10000);
     const changed = fc
-      .tuple(fc.nat({ max: sig.length - 1 }), fc.constantFrom(...B64))
-      .map(([k, c]) => sig.slice(0, k) + c + sig.slice(k + 1));
+      .tuple(fraction, fc.integer({ min: 1, max: B64.length - 1 }))
+      .map(([f, shift]): [string, string | null] => {
+        const k = at(f);
+        const c = B64[(Math.max(0, B64.indexOf(sig[k] ?? "A")) + shift) % B64.length] ?? "A";
+        return [`character ${k} changed`, sig.slice(0, k) + c + sig.slice(k + 1)];
+      });
     return fc
       .oneof(
         fc.constant<[string, string | null]>(["missing", null]),
         fc.constant<[string, string | null]>(["empty", ""]),
-        fc
-          .nat({ max: sig.length - 1 })
-          .map((n): [string, string | null] => [`cut to ${n} characters`, sig.slice(0, n)]),
-        changed.map((s): [string, string | null] => ["one character changed", s]),
+        fraction.map((f): [string, string | null] => [`cut to ${at(f)} characters`, sig.slice(0, at(f))]),
+        changed,
       )
-      .filter(([, s]) => s !== sig)
       .map(([what, usersig]) => ({
         mutation: "usersig-broken",
         rule: "auth-usersig",

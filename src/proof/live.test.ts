@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { driftMain } from "../cli/drift-main.js";
+import { main } from "../cli/main.js";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { resolveSettings } from "../config/settings.js";
+import type { EmulatorOptions, RunningEmulator } from "../emulator/server.js";
+import { startEmulator } from "../emulator/server.js";
+import { runSuite } from "../runner/run.js";
+import { Tally } from "../runner/tally.js";
+
+// The live code path (limiter, retries, back-off, backup domain, UserSig renewal, record,
+// replay, drift) end to end against the emulator over loopback: no internet, no credentials.
+const SMALL = ["--case", "basic-add", "--case", "add-with-friends", "--case", "empty-name"];
+const running: RunningEmulator[] = [];
+afterEach(async () => {
+  for (const e of running.splice(0)) await e.close();
+});
+async function emulator(o: Partial<EmulatorOptions> = {}): Promise<string> {
+  const e = await startEmulator({
+    config: { ...EMULATOR_DEFAULTS, now: () => Math.floor(Date.now() / 1000) },
+    ...o,
+  });
+  running.push(e);
+  return e.url;
+}
+async function cli(run: typeof main, argv: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "tim-live-"));
+  let out = "";
+  let err = "";
+  const code = await run(
+    [...argv, "--report-dir", dir],
+    {},
+    { out: (s) => (out += s), err: (s) => (err += s) },
+  );
+  return { code, out, err, dir, report: (f: string) => readFileSync(join(dir, f), "utf8") };
+}
+const count60007 = (md: string) => (md.match(/60007/g) ?? []).length;
+
+describe("rate limits and transient faults", () => {
+  it("at 40/s sees no throttle from a service that throttles above 50/s", async () => {
+    const url = await emulator({ throttlePerSecond: 50 });
+    const r = await cli(main, ["--base-url", url, "--rate", "40", ...SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/throttled/);
+    expect(count60007(r.report("conformance.json"))).toBe(0);
+  });
+
+  it("configured too high, recovers through back-off without a false violation", async () => {
+    const url = await emulator({ throttlePerSecond: 50 });
+    const r = await cli(main, [
+      "--base-url",
+      url,
+      "--rate",
+      "1000",
+      "--backoff-ms",
+      "300",
+      "--retries",
+      "6",
+      ...SMALL,
+      "--case",
+      "group-cap",
+    ]);
+    expect(r.err).toMatch(/note: group_add: throttled \(ErrorCode 60007\); rate now 500\.0\/s/);
+    expect(r.out).toMatch(/^CONFORMANT/m);
+    expect(r.code).toBe(0);
+  });
+
+  it("retries transient 30006 answers and never reports them as violations", async () => {
+    const url = await emulator({ transientEvery: 3 });
+    const r = await cli(main, ["--base-url", url, "--backoff-ms", "5", ...SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.report("conformance.md")).toMatch(
+      /request\(s\) retried \(transient or throttled answers are never judged\)/,
+    );
+  });
+
+  it("ends with exit 3 and a clear message when a transient answer persists", async () => {
+    const url = await emulator({ transientEvery: 1 });
+    const r = await cli(main, ["--base-url", url, "--backoff-ms", "5", "--case", "basic-add"]);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^NOT JUDGED/m);
+    expect(r.err).toMatch(/TIM_ERR_TRANSIENT group_add: ErrorCode 30006 persisted after 4 tries/);
+  });
+
+  it("falls back to the backup address when the primary refuses connections", async () => {
+    const url = await emulator();
+    const dead = await emulator();
+    await running.pop()?.close();
+    const r = await cli(main, ["--base-url", dead, "--backup-url", url, ...SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /note: primary address unreachable .*ECONNREFUSED.*switching to the backup domain http:\/\/127\.0\.0\.1:\d+/,
+    );
+  });
+
+  it("renews UserSigs before they expire on a long run", async () => {
+    // Every reading of the clock moves it 2 s; signatures live 60 s: without renewal they expire mid-run.
+    let t = 1_764_000_000;
+    const clock = { now: () => (t += 2) };
+    const tally = new Tally();
+    const settings = resolveSettings({
+      usersigTtl: "60",
+      cases: ["basic-add", "add-with-friends", "group-cap"],
+      seed: "1",
+    });
+    await runSuite({ settings, emit: tally.listen, clock });
+    expect(tally.caseErrors).toEqual([]);
+    expect(tally.exitCode()).toBe(0);
+  });
+});
+
+describe("record, replay and drift", () => {
+  it("replays a recording offline with identical verdicts, and the recording holds no secret", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tim-rec-")), "rec.json");
+    const rec = await cli(main, ["--record", file, "--runs", "15", "--seed", "21"]);
+    expect(rec.code).toBe(0);
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toContain(EMULATOR_DEFAULTS.secretKey);
+    expect(text).not.toMatch(/eJ[A-Za-z0-9*_-]{40,}/);
+    expect(text).not.toMatch(/sdkappid=1400000000/);
+    const recorded = JSON.parse(text) as { verdicts: Record<string, string> };
+    const rep = await cli(main, ["--replay", file]);
+    expect(rep.code).toBe(0);
+    const replayed = Object.fromEntries(
+      (JSON.parse(rep.report("conformance.json")).rules as Array<{ id: string; verdict: string }>).map(
+        (r) => [r.id, r.verdict],
+      ),
+    );
+    expect(replayed).toEqual(recorded.verdicts);
+  });
+
+  it("calls a request the recording cannot answer a suite error, not a violation", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tim-rec-")), "rec.json");
+    await cli(main, ["--record", file, "--case", "basic-add"]);
+    const rec = JSON.parse(readFileSync(file, "utf8"));
+    rec.definitions = rec.definitions.filter(
+      (d: { path: string }) => !d.path.startsWith("/v4/sns/group_add"),
+    );
+    writeFileSync(file, JSON.stringify(rec));
+    const rep = await cli(main, ["--replay", file]);
+    expect(rep.code).toBe(3);
+    expect(rep.err).toMatch(
+      /TIM_ERR_REPLAY_MISS group_add: the recording has no answer for \/v4\/sns\/group_add/,
+    );
+    expect(rep.out).not.toMatch(/^FAIL /m);
+  });
+
+  it('reports exactly what changed: ErrorInfo "0" on success is a text change and an open behaviour, exit 0', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tim-rec-")), "rec.json");
+    await cli(main, ["--record", file, ...SMALL]);
+    const url = await emulator({ behaviour: { successErrorInfo: "0" } });
+    const d = await cli(driftMain, ["--recording", file, "--base-url", url]);
+    expect(d.code).toBe(0);
+    const drift = JSON.parse(d.report("drift.json"));
+    const kinds = new Set(
+      drift.changes.map(
+        (c: { kind: string; field: string; before: string; after: string }) =>
+          `${c.kind} ${c.field} ${c.before}→${c.after}`,
+      ),
+    );
+    expect([...kinds]).toEqual(["changed-text /ErrorInfo →0"]);
+    expect(drift.verdicts).toEqual([]);
+    expect(drift.openBehaviours.map((o: { rule: string }) => o.rule)).toEqual(["open-success-error-info"]);
+  });
+
+  it("fails (exit 1) when a change touches a MUST rule and the schemas", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tim-rec-")), "rec.json");
+    await cli(main, ["--record", file, ...SMALL]);
+    const d = await cli(driftMain, ["--recording", file, "--emulator-fault", "sequence-missing"]);
+    expect(d.code).toBe(1);
+    const drift = JSON.parse(d.report("drift.json"));
+    expect(drift.verdicts).toContainEqual({
+      rule: "success-sequence",
+      level: "MUST",
+      before: "pass",
+      after: "fail",
+    });
+    expect(drift.changes).toContainEqual(
+      expect.objectContaining({
+        kind: "missing-field",
+        command: "group_add",
+        field: "/CurrentSequence",
+        breaking: true,
+      }),
+    );
+    expect(d.report("drift.md")).toMatch(/DRIFT TOUCHES A MUST RULE OR THE SCHEMAS/);
+  });
+});

@@ -1,0 +1,170 @@
+import { readFileSync } from "node:fs";
+import type { Runs } from "../config/settings.js";
+import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
+import { SuiteError } from "../errors.js";
+import type { RunEvent } from "../runner/events.js";
+import type { Tally } from "../runner/tally.js";
+import type { Exchange } from "../transport/exchange.js";
+
+/** Where replayed requests go: a name that resolves nowhere, intercepted by nock. */
+export const REPLAY_SCOPE = "http://recorded.tim-conformance.invalid";
+
+/** One interceptor, in nock's definition format (nock.define), normalised for matching. */
+export interface Definition {
+  scope: string;
+  method: "POST";
+  /** path and query with usersig and sdkappid redacted and random normalised */
+  path: string;
+  /** the request body, canonical: re-serialised JSON when it parses, the raw text otherwise */
+  body: string;
+  status: number;
+  response: unknown;
+  rawHeaders: string[];
+}
+
+/** Enough to generate the same cases again: the replay and drift commands read these. */
+export interface RecordedSettings {
+  seed: number;
+  prefix: string;
+  cases: string[];
+  runs: Runs;
+  path?: string;
+  replayPath?: string;
+}
+
+export interface Recording {
+  format: "tim-conformance-recording";
+  version: 1;
+  recordedAt: string;
+  target: string;
+  settings: RecordedSettings;
+  /** rule id -> verdict when recorded */
+  verdicts: Record<string, string>;
+  /** OPEN rule id -> what was observed when recorded */
+  observations: Record<string, string[]>;
+  definitions: Definition[];
+}
+
+/** The values that change from run to run or must never be stored are normalised in place. */
+export function normalizePath(urlOrPath: string): string {
+  const u = new URL(urlOrPath, REPLAY_SCOPE);
+  const q = [...u.searchParams].map(([k, v]) => {
+    // The redactor's own placeholder: a final redaction pass over the file leaves it as it is.
+    if (k === "usersig" || k === "sdkappid") return `${k}=[REDACTED]`;
+    if (k === "random") return "random=0";
+    return `${k}=${encodeURIComponent(v)}`;
+  });
+  return `${u.pathname}${q.length ? `?${q.join("&")}` : ""}`;
+}
+
+export function canonicalBody(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw));
+  } catch {
+    return raw;
+  }
+}
+
+export function toDefinition(ex: Exchange): Definition | undefined {
+  if (!ex.response) return undefined;
+  const type = ex.response.headers["content-type"];
+  return {
+    scope: REPLAY_SCOPE,
+    method: "POST",
+    path: normalizePath(ex.request.url), // As the bytes went out: a lone surrogate travels as U+FFFD.
+    body: canonicalBody(Buffer.from(ex.request.body, "utf8").toString("utf8")),
+    status: ex.response.status,
+    response: ex.json !== undefined ? ex.json : ex.response.body,
+    rawHeaders: type ? ["content-type", type] : [],
+  };
+}
+
+/** Collects the definitions of a run as its events go by. */
+export class RecordingWriter {
+  readonly definitions: Definition[] = [];
+  readonly listen = (e: RunEvent): void => {
+    if (e.type !== "exchange") return;
+    const d = toDefinition(e.exchange);
+    if (d) this.definitions.push(d);
+  };
+
+  finish(tally: Tally, settings: RecordedSettings): Recording {
+    const results = tally.results();
+    return {
+      format: "tim-conformance-recording",
+      version: 1,
+      recordedAt: tally.info?.startedAt ?? "",
+      target: tally.info?.target ?? "",
+      settings,
+      verdicts: Object.fromEntries(results.map((r) => [r.rule.id, r.status])),
+      observations: Object.fromEntries(
+        results
+          .filter((r) => r.rule.level === "OPEN")
+          .map((r) => [
+            r.rule.id,
+            [...new Set([...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value)))],
+          ]),
+      ),
+      definitions: this.definitions,
+    };
+  }
+}
+
+const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
+
+/**
+ * Reads a recording and checks it: its format strictly (a malformed file is a
+ * configuration error), and every recorded answer against the current schemas
+ * (mismatches are returned: a recording of a broken target has them by right).
+ */
+export function loadRecording(file: string): { recording: Recording; schemaMismatches: string[] } {
+  let rec: Recording;
+  try {
+    rec = JSON.parse(readFileSync(file, "utf8")) as Recording;
+  } catch (e) {
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `--replay/--recording: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
+  }
+  if (
+    rec?.format !== "tim-conformance-recording" ||
+    rec.version !== 1 ||
+    !Array.isArray(rec.definitions) ||
+    typeof rec.settings?.seed !== "number"
+  ) {
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `--replay/--recording: ${file} is not a version 1 tim-conformance recording`,
+    );
+  }
+  const mismatches: string[] = [];
+  for (const [k, d] of rec.definitions.entries()) {
+    const cmd = commandOf(d.path);
+    if (!(ENDPOINTS as readonly string[]).includes(cmd)) continue;
+    const issue = validate(cmd as Command, "response", d.response)[0];
+    if (issue) mismatches.push(`#${k} ${cmd}: ${issue.instancePath || "/"} ${issue.message}`);
+  }
+  return { recording: rec, schemaMismatches: mismatches };
+}
+
+/** Pretty at the top, one definition per line: recordings stay readable and diff well. */
+export function serialiseRecording(rec: Recording): string {
+  const { definitions, ...head } = rec;
+  const top = JSON.stringify(head, null, 2).replace(/\n}$/, "");
+  return `${top},\n  "definitions": [\n${definitions.map((d) => `    ${JSON.stringify(d)}`).join(",\n")}\n  ]\n}\n`;
+}
+
+/** The run's settings with the recording's generation settings: the same seed makes the same cases. */
+export function withRecordedSettings<S extends RecordedSettings>(s: S, r: RecordedSettings): S {
+  const { path: _p, replayPath: _r, ...rest } = s;
+  return {
+    ...rest,
+    seed: r.seed,
+    prefix: r.prefix,
+    cases: r.cases,
+    runs: r.runs,
+    ...(r.path ? { path: r.path } : {}),
+    ...(r.replayPath ? { replayPath: r.replayPath } : {}),
+  } as S;
+}

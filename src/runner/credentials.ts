@@ -1,0 +1,50 @@
+import type { SigMinter } from "../cases/case.js";
+import type { Settings } from "../config/settings.js";
+import type { Redactor } from "../transport/redact.js";
+import { mintUserSig } from "../usersig/sign.js";
+import type { Clock } from "./clock.js";
+
+/** Mints UserSigs (when the suite has the key) and registers each with the redactor. */
+export function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter | undefined {
+  const key = s.secretKey;
+  if (!key) return undefined;
+  const mint: SigMinter["mint"] = (o) => {
+    const sig = mintUserSig({
+      sdkappid: o.sdkappid ?? s.sdkappid,
+      identifier: o.identifier,
+      secretKey: o.key ?? key,
+      expire: o.expire ?? s.live.usersigTtl,
+      now: o.time ?? clock.now(),
+    });
+    redactor.add(sig);
+    return sig;
+  };
+  return {
+    sdkappid: s.sdkappid,
+    admin: s.identifier,
+    adminSig: mint({ identifier: s.identifier }),
+    mint,
+    now: () => clock.now(),
+  };
+}
+
+/**
+ * The admin UserSig of every normal call, renewed once 80 % of its lifetime has
+ * passed, so long live runs never meet 70001 (UserSig expired). A given
+ * TIM_USERSIG is used as it is.
+ */
+export function adminSigSource(s: Settings, clock: Clock, sig: SigMinter | undefined): () => string {
+  if (s.usersig || !sig) {
+    const fixed = s.usersig ?? "";
+    return () => fixed;
+  }
+  let current = sig.adminSig;
+  let mintedAt = clock.now();
+  return () => {
+    if (clock.now() - mintedAt >= s.live.usersigTtl * 0.8) {
+      current = sig.mint({ identifier: s.identifier });
+      mintedAt = clock.now();
+    }
+    return current;
+  };
+}

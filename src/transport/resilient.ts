@@ -1,0 +1,124 @@
+import { SuiteError } from "../errors.js";
+import type { OutgoingRequest } from "./client.js";
+import { bodyOf, type Exchange } from "./exchange.js";
+import { type Limiter, realTime, type Sleeper } from "./limiter.js";
+import type { Sender } from "./sender.js";
+
+// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突.
+const TRANSIENT_CODES = new Set([30006, 30007, 30008]);
+// reference §3.6: frequency limits; 70050 asks to wait a minute.
+const FREQUENCY_CODES = new Set([60007, 60011, 60018, 60019, 70050]);
+const TRANSIENT_STATUS = new Set([502, 503, 504]);
+const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
+
+export interface ResilienceOptions {
+  limiter: Limiter;
+  /** tries per request, the first included */
+  attempts: number;
+  /** retries for the whole run: past it, a transient failure ends the run (exit 3) */
+  runBudget: number;
+  /** first back-off wait; doubles per retry of one request */
+  backoffMs: number;
+  time?: Sleeper;
+  /** a second sender for the backup domain, used from the first connection failure on */
+  backup?: { sender: Sender; label: string };
+  /** told of retries, throttles and the switch to the backup domain */
+  notice?: (what: string) => void;
+}
+
+export type Verdict = "ok" | "transient" | "throttled" | "unreachable";
+
+/** What an answer means to the retry logic, before any rule looks at it. */
+export function classifyAnswer(ex: Exchange): Verdict {
+  if (ex.error)
+    return ex.error.code === "TIM_ERR_UNREACHABLE"
+      ? "unreachable"
+      : NETWORK.has(ex.error.code)
+        ? "transient"
+        : "ok";
+  if (ex.response && TRANSIENT_STATUS.has(ex.response.status)) return "transient";
+  const code = bodyOf(ex)?.ErrorCode;
+  if (typeof code === "number" && FREQUENCY_CODES.has(code)) return "throttled";
+  if (typeof code === "number" && TRANSIENT_CODES.has(code)) return "transient";
+  return "ok";
+}
+
+/**
+ * Rate-limits every call, retries transient failures within a budget, backs
+ * off on frequency codes, and falls back to the backup domain. Only the final
+ * answer is returned, so a retried transient is never judged as a violation;
+ * one that persists is a suite error naming what persisted.
+ */
+export class ResilientSender implements Sender {
+  private retries = 0;
+  private active: Sender;
+  private onBackup = false;
+  private readonly time: Sleeper;
+
+  constructor(
+    private readonly primary: Sender,
+    private readonly o: ResilienceOptions,
+  ) {
+    this.active = primary;
+    this.time = o.time ?? realTime;
+  }
+
+  get retriesUsed(): number {
+    return this.retries;
+  }
+
+  async send(r: OutgoingRequest): Promise<Exchange> {
+    let wait = this.o.backoffMs;
+    for (let attempt = 1; ; attempt++) {
+      await this.o.limiter.take(r.command);
+      const ex = await this.active.send(r);
+      const v = classifyAnswer(ex);
+      if (v === "unreachable" && this.o.backup && !this.onBackup) {
+        this.onBackup = true;
+        this.active = this.o.backup.sender;
+        this.o.notice?.(
+          `primary address unreachable (${ex.error?.message}); switching to the backup domain ${this.o.backup.label}`,
+        );
+        attempt -= 1;
+        continue;
+      }
+      if (v === "ok" || v === "unreachable") return ex;
+      const what =
+        ex.error?.message ??
+        (ex.response && TRANSIENT_STATUS.has(ex.response.status)
+          ? `HTTP ${ex.response.status}`
+          : `ErrorCode ${String(bodyOf(ex)?.ErrorCode)}`);
+      if (attempt >= this.o.attempts || this.retries >= this.o.runBudget) {
+        const budget =
+          attempt >= this.o.attempts ? `${attempt} tries` : `the run's retry budget of ${this.o.runBudget}`;
+        // No answer at all keeps its own code (timeout, reset, gateway): the caller reports it as such.
+        if (ex.error) {
+          ex.error.message += ` (persisted after ${budget})`;
+          return ex;
+        }
+        if (ex.response && TRANSIENT_STATUS.has(ex.response.status)) return ex;
+        throw Object.assign(
+          new SuiteError(
+            v === "throttled" ? "TIM_ERR_THROTTLED" : "TIM_ERR_TRANSIENT",
+            `${r.command}: ${what} persisted after ${budget}; the target cannot be judged now, try again later`,
+          ),
+          { exchange: ex },
+        );
+      }
+      this.retries += 1;
+      if (v === "throttled") {
+        const rate = this.o.limiter.slowDown(r.command);
+        this.o.notice?.(
+          `${r.command}: throttled (${what}); ${rate ? `rate now ${rate.toFixed(1)}/s, ` : ""}waiting ${Math.round(wait)} ms`,
+        );
+      }
+      await this.time.sleep(wait);
+      wait *= 2;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.primary.close();
+    await this.o.backup?.sender.close();
+  }
+}
