@@ -21,7 +21,8 @@ export default {
       return failWith(
         `${failed.length} items failed but Fail_Account is ${fa === undefined ? "missing" : JSON.stringify(fa)}`,
       );
-    const same = fa.length === failed.length && failed.every((f) => fa.includes(f));
+    const listed = new Set(fa);
+    const same = fa.length === failed.length && failed.every((f) => listed.has(f));
     return same
       ? pass
       : failWith(

@@ -19,8 +19,9 @@ export default {
     const items = resultItems(res);
     if (!items) return failWith(`ResultItem missing for ${asked.length} To_Account entries`);
     const got = items.map((i) => i.To_Account);
-    const missing = asked.filter((a) => !got.includes(a));
-    const extra = got.filter((g) => typeof g !== "string" || !asked.includes(g));
+    const [gotSet, askedSet] = [new Set(got), new Set(asked)];
+    const missing = asked.filter((a) => !gotSet.has(a));
+    const extra = got.filter((g) => typeof g !== "string" || !askedSet.has(g));
     if (missing.length || extra.length || got.length !== asked.length) {
       return failWith(
         `asked ${asked.length}, got ${got.length}; missing ${JSON.stringify(missing.slice(0, 5))}, unexpected ${JSON.stringify(extra.slice(0, 5))}`,

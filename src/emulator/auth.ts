@@ -1,4 +1,5 @@
-import { verifyUserSig } from "../usersig/verify.js";
+import type { SigDoc } from "../usersig/sign.js";
+import { type SigResult, verifyUserSig } from "../usersig/verify.js";
 import type { Behaviour } from "./behaviour.js";
 import { fail } from "./envelope.js";
 import type { EmuConfig, EmuRequest, Envelope } from "./types.js";
@@ -14,7 +15,40 @@ const SIG_CODES = {
 } as const;
 
 /** Checks the query parameters of a REST call; returns the error envelope, or undefined to go on. */
-export function authenticate(req: EmuRequest, cfg: EmuConfig, b: Behaviour): Envelope | undefined {
+/**
+ * Signatures that verified, by (usersig, sdkappid, identifier): verifying is an
+ * inflate and an HMAC per call, and clients reuse one signature for hours. Only
+ * expiry can change the answer for a cached one, and it is checked on every hit.
+ */
+export type SigCache = Map<string, SigDoc>;
+const SIG_CACHE_MAX = 4096;
+
+function verifyCached(
+  cache: SigCache,
+  usersig: string,
+  sdkappid: number,
+  identifier: string,
+  cfg: EmuConfig,
+  checkExpiry: boolean,
+): SigResult {
+  const now = checkExpiry ? cfg.now() : 0;
+  const key = `${usersig}\n${sdkappid}\n${identifier}`;
+  const hit = cache.get(key);
+  if (hit) return now > hit.time + hit.expire ? { ok: false, reason: "expired" } : { ok: true, doc: hit };
+  const r = verifyUserSig({ usersig, sdkappid, identifier, secretKey: cfg.secretKey, now });
+  if (r.ok) {
+    if (cache.size >= SIG_CACHE_MAX) cache.clear();
+    cache.set(key, r.doc);
+  }
+  return r;
+}
+
+export function authenticate(
+  req: EmuRequest,
+  cfg: EmuConfig,
+  b: Behaviour,
+  cache: SigCache = new Map(),
+): Envelope | undefined {
   const q = req.query;
   if (q.sdkappid === undefined || q.sdkappid === "") return fail(60012, "sdkappid is missing in the URL");
   if (!/^\d+$/.test(q.sdkappid)) return fail(60002, "sdkappid is not a number");
@@ -22,13 +56,7 @@ export function authenticate(req: EmuRequest, cfg: EmuConfig, b: Behaviour): Env
   if (b.checkSdkappid && sdkappid !== cfg.sdkappid) return fail(70020, "SDKAppID does not exist");
   const identifier = q.identifier ?? "";
   if (b.checkSignature) {
-    const r = verifyUserSig({
-      usersig: q.usersig ?? "",
-      sdkappid,
-      identifier,
-      secretKey: cfg.secretKey,
-      now: b.checkExpiry ? cfg.now() : 0,
-    });
+    const r = verifyCached(cache, q.usersig ?? "", sdkappid, identifier, cfg, b.checkExpiry);
     if (!r.ok) {
       const [code, info] = SIG_CODES[r.reason];
       return fail(code, info);

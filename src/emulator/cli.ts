@@ -25,6 +25,8 @@ function parse() {
       host: { type: "string", default: "127.0.0.1" },
       fault: { type: "string", multiple: true },
       variant: { type: "string", multiple: true },
+      throttle: { type: "string" },
+      "transient-every": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -37,6 +39,7 @@ try {
 if (values.help) {
   process.stdout.write(
     "Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--fault ID]… [--variant ID]…\n" +
+      "       [--throttle N] (answer 60007 past N calls a second) [--transient-every N] (30006 to every Nth group_add)\n" +
       "Settings: TIM_SDKAPPID, TIM_IDENTIFIER (the App admin), TIM_SECRET_KEY; unset ones take the documented defaults.\n",
   );
   process.exit(0);
@@ -44,6 +47,10 @@ if (values.help) {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port: "${values.port}" is not a port number`);
+for (const flag of ["throttle", "transient-every"] as const) {
+  const v = values[flag];
+  if (v !== undefined && !/^[1-9]\d*$/.test(v)) fail(`--${flag}: "${v}" is not a positive whole number`);
+}
 const env = process.env;
 const sdkappid = Number(env.TIM_SDKAPPID || EMULATOR_DEFAULTS.sdkappid);
 if (!Number.isInteger(sdkappid) || sdkappid <= 0)
@@ -66,6 +73,8 @@ const emu = await startEmulator({
   behaviour,
   port,
   host: values.host,
+  ...(values.throttle ? { throttlePerSecond: Number(values.throttle) } : {}),
+  ...(values["transient-every"] ? { transientEvery: Number(values["transient-every"]) } : {}),
 });
 // The key is never printed: say only where it came from.
 process.stdout.write(

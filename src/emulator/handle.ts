@@ -1,4 +1,4 @@
-import { authenticate } from "./auth.js";
+import { authenticate, type SigCache } from "./auth.js";
 import { type Behaviour, DEFAULT_BEHAVIOUR } from "./behaviour.js";
 import { fail } from "./envelope.js";
 import type { Fault } from "./faults/fault.js";
@@ -30,9 +30,9 @@ export interface EmuEnv {
   behaviour: Behaviour;
   faults: readonly Fault[];
   /** `random` values seen, only kept when a fault rejects reuse */
-  seenRandoms: Set<string>;
-  /** counts answers, for the RequestId of the extra-fields variant (deterministic, unlike a clock) */
+  seenRandoms: Set<string> /** counts answers, for the RequestId of the extra-fields variant (deterministic, unlike a clock) */;
   answered: number;
+  sigCache: SigCache;
 }
 
 export function makeEnv(
@@ -42,7 +42,7 @@ export function makeEnv(
 ): EmuEnv {
   const merged: Behaviour = { ...DEFAULT_BEHAVIOUR, ...behaviour };
   for (const f of faults) Object.assign(merged, f.behaviour);
-  return { config, behaviour: merged, faults, seenRandoms: new Set(), answered: 0 };
+  return { config, behaviour: merged, faults, seenRandoms: new Set(), answered: 0, sigCache: new Map() };
 }
 
 function parseBody(raw: string, b: Behaviour, service: string): Body | Envelope {
@@ -87,7 +87,7 @@ function route(
     if (env.seenRandoms.has(r)) return { command, envelope: fail(60002, "random reused") };
     env.seenRandoms.add(r);
   }
-  const denied = authenticate(req, env.config, b);
+  const denied = authenticate(req, env.config, b, env.sigCache);
   if (denied) return { command, envelope: denied };
   const body = parseBody(req.body, b, m?.[1] ?? "");
   if ("ActionStatus" in body) return { command, envelope: body as Envelope };

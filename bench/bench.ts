@@ -1,0 +1,166 @@
+// `npm run bench`: speed and memory side by side in one run, so ratios hold on a noisy machine.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { importUsers, type LoadResult, load } from "./load.js";
+import { renderBench } from "./report.js";
+
+const root = new URL("../", import.meta.url).pathname;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SIZES = [1000, 10_000, 100_000].filter((n) => n <= Number(process.env.BENCH_MAX ?? 100_000));
+const children: ChildProcess[] = [];
+process.on("exit", () => {
+  for (const c of children) c.kill();
+});
+
+function tsx(args: string[]): ChildProcess {
+  const c = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(c);
+  return c;
+}
+
+function line(c: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let buf = "";
+    c.stdout?.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const m = re.exec(buf);
+      if (m) resolve(m);
+    });
+    c.on("exit", () => reject(new Error(`child exited before printing ${re}`)));
+  });
+}
+
+async function server(kind: "bare" | "emulator"): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = tsx(["bench/server.ts", kind]);
+  const [, url] = await line(proc, /listening (\S+)/);
+  return { url: url ?? "", proc };
+}
+
+async function measure(
+  args: string[],
+): Promise<{ ms: number; maxRssMB: number; exchanges: number; generated: number; code: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "tim-bench-"));
+  const c = tsx(["bench/measure.ts", ...args, "--report-dir", dir]);
+  const [json] = await line(c, /\{.*\}\n/);
+  return JSON.parse(json ?? "{}");
+}
+
+async function emulatorLoad(connections: number): Promise<LoadResult> {
+  const emu = await server("emulator");
+  await importUsers(emu.url);
+  const r = await load(emu.url, connections, SECONDS);
+  emu.proc.kill();
+  return r;
+}
+
+async function prismLoad(connections: number): Promise<LoadResult | { error: string }> {
+  const emu = await server("emulator");
+  await importUsers(emu.url);
+  // Tencent's own description of group_add (shared/tencent-openapi), tabs replaced as its README asks.
+  const spec = join(mkdtempSync(join(tmpdir(), "tim-prism-")), "openapi.yaml");
+  writeFileSync(
+    spec,
+    readFileSync(join(root, "../shared/tencent-openapi/openapi.yaml"), "utf8").replace(/\t/g, "  "),
+  );
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const prism = spawn(
+    join(root, "node_modules/.bin/prism"),
+    ["proxy", spec, emu.url, "--errors", "-p", String(port), "-h", "127.0.0.1"],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  children.push(prism);
+  try {
+    await Promise.race([
+      line(prism, /listening/i),
+      new Promise((_, no) => setTimeout(() => no(new Error("prism did not start in 60 s")), 60_000)),
+    ]);
+    return await load(`http://127.0.0.1:${port}`, connections, SECONDS);
+  } catch (e) {
+    return { error: (e as Error).message };
+  } finally {
+    prism.kill();
+    emu.proc.kill();
+  }
+}
+
+async function startup(): Promise<{ toFirstRequestMs: number }> {
+  const bare = await server("bare");
+  const t0 = Date.now();
+  const first = line(bare.proc, /first-request (\d+)/);
+  const suite = tsx([
+    "src/cli/conformance.ts",
+    "--base-url",
+    bare.url,
+    "--case",
+    "basic-add",
+    "--report-dir",
+    mkdtempSync(join(tmpdir(), "tim-st-")),
+  ]);
+  const [, at] = await first;
+  suite.kill("SIGKILL"); // only the time to its first request was wanted
+  bare.proc.kill();
+  return { toFirstRequestMs: Number(at) - t0 };
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "?",
+  cores: cpus().length,
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+};
+process.stderr.write(`bench on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+const bareSrv = await server("bare");
+const bare = await load(bareSrv.url, 16, SECONDS);
+bareSrv.proc.kill();
+const emulator16 = await emulatorLoad(16);
+const emulator1 = await emulatorLoad(1);
+process.stderr.write(
+  `raw: bare ${bare.rps.toFixed(0)}/s, emulator ${emulator16.rps.toFixed(0)}/s (16 connections), ${emulator1.rps.toFixed(0)}/s (1)\n`,
+);
+const suiteEmu = await server("emulator");
+const suite = await measure([
+  "--base-url",
+  suiteEmu.url,
+  "--case",
+  "property-valid",
+  "--runs",
+  "2000",
+  "--rate",
+  "0",
+]);
+suiteEmu.proc.kill();
+process.stderr.write(`suite: ${(suite.exchanges / (suite.ms / 1000)).toFixed(0)} checked exchanges/s\n`);
+const scaling = [];
+for (const n of SIZES) {
+  const m = await measure(["--case", "property-valid", "--runs", String(n)]);
+  scaling.push({ cases: n, ...m });
+  process.stderr.write(
+    `scaling: ${n} cases in ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.maxRssMB.toFixed(0)} MB\n`,
+  );
+}
+const start = await startup();
+const defaultRun = await measure([]);
+const prism1 = await prismLoad(1);
+const prism16 = await prismLoad(16);
+const result = {
+  machine,
+  seconds: SECONDS,
+  bare,
+  emulator16,
+  emulator1,
+  suite,
+  scaling,
+  startup: { ...start, defaultRunMs: defaultRun.ms },
+  prism1,
+  prism16,
+};
+mkdirSync(join(root, "reports"), { recursive: true });
+writeFileSync(join(root, "reports/bench.json"), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(root, "reports/bench.md"), renderBench(result));
+process.stdout.write(readFileSync(join(root, "reports/bench.md"), "utf8"));
+process.exit(0);

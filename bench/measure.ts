@@ -1,0 +1,15 @@
+// Runs the suite once in this process and prints what it cost: wall time, peak RSS, exchanges.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../src/cli/main.js";
+
+const args = process.argv.slice(2);
+const dir = args[args.indexOf("--report-dir") + 1] ?? "";
+const t0 = performance.now();
+const code = await main(args, {}, { out: () => {}, err: () => {} });
+const ms = performance.now() - t0;
+const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8"));
+const generated = Math.max(0, ...report.rules.map((r: { generatedCases: number }) => r.generatedCases));
+process.stdout.write(
+  `${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, exchanges: report.run.exchanges, generated })}\n`,
+);

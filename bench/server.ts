@@ -1,0 +1,46 @@
+// A benchmark target in its own process, so the load generator and the server each get a core.
+// `bare`: node:http answering a fixed group_add success; `emulator`: the reference emulator.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
+import { startEmulator } from "../src/emulator/server.js";
+
+const kind = process.argv[2];
+let first = 0;
+const mark = () => {
+  if (!first) {
+    first = Date.now();
+    process.stdout.write(`first-request ${first}\n`);
+  }
+};
+if (kind === "bare") {
+  const body = JSON.stringify({
+    CurrentSequence: 2,
+    ActionStatus: "OK",
+    ErrorCode: 0,
+    ErrorInfo: "",
+    ErrorDisplay: "",
+  });
+  const s = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      mark();
+      res
+        .writeHead(200, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(body),
+        })
+        .end(body);
+    });
+  });
+  s.listen(0, "127.0.0.1", () =>
+    process.stdout.write(`listening http://127.0.0.1:${(s.address() as AddressInfo).port}\n`),
+  );
+} else {
+  const emu = await startEmulator({
+    config: { ...EMULATOR_DEFAULTS, now: () => Math.floor(Date.now() / 1000) },
+  });
+  process.stdout.write(`listening ${emu.url}\n`);
+}
+// Exit cleanly on a signal, so --cpu-prof can write its profile when one is asked for.
+for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => process.exit(0));
