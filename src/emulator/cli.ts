@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // `npm run emulator -- --port 8080`: the reference emulator, standalone, for any client configured
 // with the same TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY (defaults: src/config/defaults.ts).
+import { mkdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { config } from "dotenv";
+import { checkClientRequest } from "../client/check.js";
+import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import type { Fault } from "./faults/fault.js";
 import { faultById } from "./faults/index.js";
+import type { ScenarioStep } from "./scenarios.js";
 import { startEmulator } from "./server.js";
+import type { EmuRequest } from "./types.js";
 import { variantById } from "./variants.js";
 
 config({ quiet: true });
@@ -26,6 +31,8 @@ function parse() {
       fault: { type: "string", multiple: true },
       variant: { type: "string", multiple: true },
       throttle: { type: "string" },
+      scenario: { type: "string" },
+      "client-report": { type: "string" },
       "transient-every": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -40,6 +47,7 @@ if (values.help) {
   process.stdout.write(
     "Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--fault ID]… [--variant ID]…\n" +
       "       [--throttle N] (answer 60007 past N calls a second) [--transient-every N] (30006 to every Nth group_add)\n" +
+      "       [--scenario FILE] (scripted answers, README) [--client-report DIR] (judge the client's requests)\n" +
       "Settings: TIM_SDKAPPID, TIM_IDENTIFIER (the App admin), TIM_SECRET_KEY; unset ones take the documented defaults.\n",
   );
   process.exit(0);
@@ -62,7 +70,11 @@ const behaviour = {};
 for (const id of values.variant ?? [])
   Object.assign(behaviour, (variantById(id) ?? fail(`--variant: unknown variant "${id}"`)).behaviour);
 
+const scenario = values.scenario ? loadScenario(values.scenario) : undefined;
+const clientReport = values["client-report"] ? clientReporter(values["client-report"]) : undefined;
 const emu = await startEmulator({
+  ...(scenario ? { scenario } : {}),
+  ...(clientReport ? { onRequest: clientReport } : {}),
   config: {
     sdkappid,
     identifier: env.TIM_IDENTIFIER || EMULATOR_DEFAULTS.identifier,
@@ -83,3 +95,27 @@ process.stdout.write(
 const stop = () => void emu.close().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+function loadScenario(file: string): ScenarioStep[] {
+  try {
+    const steps = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    if (!Array.isArray(steps) || !steps.every((s) => typeof s === "object" && s !== null && "answer" in s))
+      throw new Error("not a list of {answer} steps");
+    return steps as ScenarioStep[];
+  } catch (e) {
+    return fail(`--scenario: ${file}: ${(e as Error).message}`);
+  }
+}
+
+function clientReporter(dir: string): (req: EmuRequest) => void {
+  mkdirSync(dir, { recursive: true });
+  const report = new ClientReport(dir);
+  const ctx = {
+    sdkappid,
+    admin: env.TIM_IDENTIFIER || EMULATOR_DEFAULTS.identifier,
+    secretKey: env.TIM_SECRET_KEY || EMULATOR_DEFAULTS.secretKey,
+    now: () => Math.floor(Date.now() / 1000),
+    seenRandoms: new Set<string>(),
+  };
+  return (req) => report.add(req, checkClientRequest(req, ctx));
+}

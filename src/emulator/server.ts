@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Behaviour } from "./behaviour.js";
 import type { Fault } from "./faults/fault.js";
 import { type EmuEnv, handle, makeEnv } from "./handle.js";
+import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
 import { emptyState, type State } from "./state.js";
 import type { EmuConfig, EmuRequest } from "./types.js";
 
@@ -23,9 +24,12 @@ export interface EmulatorOptions {
   /** the whole request must arrive within this */
   slowClientMs?: number;
   /** answer 60007 to calls past this many in any second (reference §3.6), like the live limiter */
-  throttlePerSecond?: number;
-  /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */
+  throttlePerSecond?: number /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */;
   transientEvery?: number;
+  /** scripted answers for a client under test (npm run emulator -- --scenario FILE) */
+  scenario?: readonly ScenarioStep[];
+  /** sees every request as it arrives (the client-side conformance report) */
+  onRequest?: (req: EmuRequest) => void;
 }
 
 /** The live service's moods that depend on time and counts, not on state: kept out of handle(). */
@@ -111,6 +115,7 @@ async function serve(
   res: ServerResponse,
   o: EmulatorOptions,
   moods: Moods,
+  scenario: Scenario | undefined,
 ): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
@@ -121,6 +126,17 @@ async function serve(
   }
   if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
   const request = toEmuRequest(req, body);
+  o.onRequest?.(request);
+  const answer = scenario?.next(request.path.split("/").at(-1) ?? "");
+  if (answer) {
+    const s = scripted(answer, body);
+    if ("slowMs" in s) await new Promise((r) => setTimeout(r, s.slowMs));
+    else if (s.drop) return void req.socket.destroy();
+    else
+      return void res
+        .writeHead(s.status, { ...s.headers, "content-length": Buffer.byteLength(s.body) })
+        .end(s.body);
+  }
   const mood = moods.intercept(request.path);
   if (mood) {
     res
@@ -142,12 +158,13 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
   const moods = new Moods(o);
+  const scenario = o.scenario ? new Scenario(o.scenario) : undefined;
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
   // Node checks the timeouts below only this often; by default every 30 s.
   const server = createServer(
     { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) },
     (req, res) => {
-      serve(state, env, req, res, o, moods).catch(() => {
+      serve(state, env, req, res, o, moods, scenario).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
       });

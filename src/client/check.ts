@@ -1,0 +1,79 @@
+import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
+import type { EmuRequest } from "../emulator/types.js";
+import { verifyUserSig } from "../usersig/verify.js";
+
+export interface ClientFinding {
+  rule: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface ClientContext {
+  sdkappid: number;
+  admin: string;
+  secretKey: string;
+  now: () => number;
+  seenRandoms: Set<string>;
+}
+
+/** Judges one request a client sent. OPEN rules come back with ok true and what was seen. */
+export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFinding[] {
+  const f: ClientFinding[] = [];
+  const add = (rule: string, ok: boolean, message: string) => f.push({ rule, ok, message });
+  const q = req.query;
+  add("client-method-post", req.method === "POST", req.method);
+  const command = /^\/v4\/(sns|im_open_login_svc)\/(\w+)$/.exec(req.path)?.[2] ?? "";
+  const known = (ENDPOINTS as readonly string[]).includes(command);
+  add("client-path-known", known, req.path);
+  add("client-sdkappid", q.sdkappid === String(c.sdkappid), `sdkappid ${JSON.stringify(q.sdkappid ?? null)}`);
+  add(
+    "client-identifier-admin",
+    q.identifier === c.admin,
+    `identifier ${JSON.stringify(q.identifier ?? null)}`,
+  );
+  const sig = verifyUserSig({
+    usersig: q.usersig ?? "",
+    sdkappid: Number(q.sdkappid),
+    identifier: q.identifier ?? "",
+    secretKey: c.secretKey,
+    now: c.now(),
+  });
+  add("client-usersig-valid", sig.ok, sig.ok ? "valid" : sig.reason);
+  add(
+    "client-contenttype-json",
+    q.contenttype === "json",
+    `contenttype ${JSON.stringify(q.contenttype ?? null)}`,
+  );
+  const random = q.random ?? "";
+  add(
+    "client-random-range",
+    /^\d+$/.test(random) && Number(random) <= 4294967295,
+    `random ${JSON.stringify(q.random ?? null)}`,
+  );
+  add("client-random-reused", true, c.seenRandoms.has(random) ? "reused" : "fresh");
+  c.seenRandoms.add(random);
+  add("client-content-type-header", true, req.headers["content-type"] ?? "(none)");
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body);
+  } catch {
+    body = undefined;
+  }
+  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+  add(
+    "client-body-json",
+    isObject,
+    isObject ? "JSON object" : `not a JSON object: ${JSON.stringify(req.body.slice(0, 60))}`,
+  );
+  if (isObject && known) {
+    const b = { ...(body as Record<string, unknown>) };
+    // Real clients send "To_Account": null for "none": reported as what it is, judged as absent.
+    if (b.To_Account === null) {
+      add("client-to-account-null", true, "sent");
+      delete b.To_Account;
+    }
+    const issue = validate(command as Command, "request", b)[0];
+    add("client-body-schema", !issue, issue ? `${issue.instancePath || "/"} ${issue.message}` : "valid");
+  }
+  return f;
+}
