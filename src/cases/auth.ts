@@ -1,7 +1,6 @@
-import { groupsOf } from "../fixtures/pool.js";
 import type { CallOptions } from "../runner/request.js";
 import type { Case } from "./case.js";
-import { expectUnchanged, groupAdd } from "./helpers.js";
+import { expectUnchanged, groupAdd, snapshotGroups } from "./helpers.js";
 
 const DAY = 86400;
 
@@ -11,9 +10,10 @@ export default {
   id: "auth",
   title: "Wrong sdkappid, bad or expired usersig and a non-admin identifier are refused",
   rules: ["auth-sdkappid", "auth-usersig", "auth-admin-only", "failed-call-no-change"],
-  async run({ t, pool, sig, adminSig }) {
+  groupAddOnly: true,
+  async run({ t, pool, sig, adminSig, declared }) {
     const u = pool.lease();
-    const before = await groupsOf(t, u);
+    const before = await snapshotGroups(t, u, declared);
     const tries: Array<[string, string, CallOptions]> = [
       ["auth-sdkappid", "no sdkappid", { query: { sdkappid: null } }],
       ["auth-usersig", "no usersig", { query: { usersig: null } }],

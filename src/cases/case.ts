@@ -1,5 +1,4 @@
 import type { Runs } from "../config/settings.js";
-import type { Pool } from "../fixtures/pool.js";
 import type { CaseContext } from "../runner/context.js";
 
 /** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
@@ -14,7 +13,9 @@ export interface SigMinter {
 
 export interface CaseEnv {
   t: CaseContext;
-  pool: Pool;
+  pool: AccountPool;
+  /** the target implements group_add only: state cannot be read back (declared fixtures) */
+  declared: boolean;
   /** present when the suite holds the secret key */
   sig: SigMinter | undefined;
   adminSig: string;
@@ -26,5 +27,17 @@ export interface Case {
   id: string;
   title: string;
   rules: readonly string[];
+  /** judged through group_add alone, so it runs against declared fixtures too */
+  groupAddOnly?: boolean;
   run(e: CaseEnv): Promise<void>;
+}
+
+/** What cases need of the accounts: the suite's own pool, or declared ones. */
+export interface AccountPool {
+  readonly prefix: string;
+  lease(): string;
+  ghost(t: CaseContext): Promise<string>;
+  prepare(t: CaseContext): Promise<void>;
+  releaseAll(t: CaseContext): Promise<void>;
+  resetAll(t: CaseContext): Promise<void>;
 }

@@ -1,15 +1,15 @@
-import { groupsOf } from "../fixtures/pool.js";
 import type { Case } from "./case.js";
-import { expectUnchanged, groupAdd } from "./helpers.js";
+import { expectUnchanged, groupAdd, snapshotGroups } from "./helpers.js";
 
 // reference §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
 export default {
   id: "empty-name",
   title: "An empty group name is refused, alone or beside a valid one",
   rules: ["name-empty-rejected", "failed-call-no-change"],
-  async run({ t, pool }) {
+  groupAddOnly: true,
+  async run({ t, pool, declared }) {
     const u = pool.lease();
-    let before = await groupsOf(t, u);
+    let before = await snapshotGroups(t, u, declared);
     for (const [what, list] of [
       ['[""]', [""]],
       ['["valid", ""]', ["valid", ""]],

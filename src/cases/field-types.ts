@@ -5,6 +5,7 @@ export default {
   id: "field-types",
   title: "Fields of the wrong JSON type are refused with a FAIL envelope",
   rules: ["field-types"],
+  groupAddOnly: true,
   async run({ t, pool }) {
     const u = pool.lease();
     const bodies: Array<[string, Record<string, unknown>]> = [

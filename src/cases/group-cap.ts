@@ -1,4 +1,4 @@
-import { groupsOf } from "../fixtures/pool.js";
+import { type GroupView, groupsOf } from "../fixtures/pool.js";
 import { errorCode } from "../transport/exchange.js";
 import type { Case } from "./case.js";
 import { expectUnchanged, groupAdd, names } from "./helpers.js";
@@ -42,14 +42,14 @@ export default {
           `group cap answered ${c} (the seed's table: 30011)`,
           ex,
         );
-      const after = await expectUnchanged(t, u, full, `refused ${what}`);
+      const after = (await expectUnchanged(t, u, full, `refused ${what}`)) as GroupView;
       t.expect("group-cap-32", after.names.length <= 32, `group_get shows ${after.names.length} groups`);
     }
     await t.fixture("group_delete", { From_Account: u, GroupName: ["cap32"] });
     const at31 = await groupsOf(t, u);
     const ex = await groupAdd(t, u, ["cap36", "cap37"]);
     t.expectRefused("group-cap-32", ex, "two groups on a user with 31");
-    const after = await expectUnchanged(t, u, at31, "refused group_add crossing the cap");
+    const after = (await expectUnchanged(t, u, at31, "refused group_add crossing the cap")) as GroupView;
     t.expect("group-cap-32", after.names.length <= 32, `group_get shows ${after.names.length} groups`);
   },
 } satisfies Case;

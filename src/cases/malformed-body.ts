@@ -6,6 +6,7 @@ export default {
   id: "malformed-body",
   title: "Bodies that are not a JSON object are refused with HTTP 200 and a FAIL envelope",
   rules: ["malformed-body-rejected", "open-malformed-json-code"],
+  groupAddOnly: true,
   async run({ t, pool }) {
     const u = pool.lease();
     const raw: Array<[string, string]> = [

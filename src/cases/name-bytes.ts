@@ -38,7 +38,7 @@ export default {
         ? `group_get does not return ${JSON.stringify(lost)} verbatim (has ${JSON.stringify(view.names)})`
         : "non-ASCII names come back verbatim",
     );
-    let before = view;
+    let before: typeof view | undefined = view;
     for (const [what, name, rule] of OVER_BYTES) {
       const ex = await groupAdd(t, u, [name]);
       t.expectRefused(rule, ex, `a name of ${what}`);

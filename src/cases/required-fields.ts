@@ -5,6 +5,7 @@ export default {
   id: "required-fields",
   title: "A body without From_Account or GroupName is refused with a FAIL envelope",
   rules: ["required-fields"],
+  groupAddOnly: true,
   async run({ t, pool }) {
     const u = pool.lease();
     const bodies: Array<[string, Record<string, unknown>]> = [

@@ -7,6 +7,7 @@ export default {
   id: "unknown-from-account",
   title: "A From_Account that was never imported is refused with 30003",
   rules: ["unknown-from-account", "documented-code-for-condition"],
+  groupAddOnly: true,
   async run({ t, pool }) {
     const ghost = await pool.ghost(t);
     const ex = await groupAdd(t, ghost, ["g"]);

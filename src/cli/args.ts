@@ -17,6 +17,7 @@ Credentials:
   (secret key)            the app's key, from the environment only   [TIM_SECRET_KEY]
   --usersig SIG           a ready admin UserSig instead of the key   [TIM_USERSIG]
 Run:
+  --fixtures FILE         existing accounts of a group_add-only target; other cases are skipped [TIM_FIXTURES]
   --case ID               run only this case (repeatable; see --list-cases)
   --seed N                replay a run exactly                       [TIM_SEED]
   --runs N                generated cases per property phase (sequences: N/10) [TIM_RUNS]
@@ -83,6 +84,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   set("usersigTtl", pick(v["usersig-ttl"], "usersigTtl"));
   set("record", pick(v.record, "record"));
   set("replay", pick(v.replay, "replay"));
+  set("fixtures", pick(v.fixtures, "fixtures"));
   if (v.case) raw.cases = v.case;
   if (v["emulator-fault"]) raw.faults = v["emulator-fault"];
   if (v["emulator-variant"]) raw.variants = v["emulator-variant"];
@@ -121,6 +123,7 @@ function parse(argv: string[]) {
       "usersig-ttl": { type: "string" },
       record: { type: "string" },
       replay: { type: "string" },
+      fixtures: { type: "string" },
       case: { type: "string", multiple: true },
       "emulator-fault": { type: "string", multiple: true },
       "emulator-variant": { type: "string", multiple: true },

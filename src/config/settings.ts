@@ -1,5 +1,6 @@
 import { limits } from "../contract/limits.js";
 import { SuiteError } from "../errors.js";
+import { type DeclaredFixtures, loadFixtures } from "../fixtures/declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 
@@ -12,6 +13,8 @@ export type TargetSpec =
 
 export interface Settings {
   live: LiveSettings;
+  /** a group_add-only target's existing accounts (--fixtures FILE) */
+  fixtures?: DeclaredFixtures;
   target: TargetSpec;
   sdkappid: number;
   identifier: string;
@@ -66,7 +69,8 @@ export type RawSettings = Partial<
     | "backupUrl"
     | "usersigTtl"
     | "record"
-    | "replay",
+    | "replay"
+    | "fixtures",
     string
   >
 > & { cases?: string[]; faults?: string[]; variants?: string[] };
@@ -93,6 +97,7 @@ export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "var
   usersigTtl: "TIM_USERSIG_TTL",
   record: "TIM_RECORD",
   replay: "TIM_REPLAY",
+  fixtures: "TIM_FIXTURES",
 };
 
 const bad = (setting: string, fix: string): SuiteError =>
@@ -175,6 +180,7 @@ export function resolveSettings(r: RawSettings): Settings {
   return {
     target: t,
     live: resolveLive(r, t),
+    ...(r.fixtures ? { fixtures: loadFixtures(r.fixtures) } : {}),
     sdkappid,
     identifier,
     ...(secretKey ? { secretKey } : {}),

@@ -1,4 +1,5 @@
-import { befriend, groupsOf, type Pool } from "../fixtures/pool.js";
+import type { AccountPool } from "../cases/case.js";
+import { befriend, groupsOf } from "../fixtures/pool.js";
 import type { Relations } from "../generators/accounts.js";
 import type { CaseContext } from "../runner/context.js";
 
@@ -10,7 +11,7 @@ export interface Subject {
 
 export async function leaseSubject(
   t: CaseContext,
-  pool: Pool,
+  pool: AccountPool,
   friends: number,
   strangers: number,
 ): Promise<Subject> {
