@@ -21,7 +21,7 @@ export default {
       [
         "auth-usersig",
         "a usersig that is not a signature",
-        { query: { usersig: "eJyrVkrLLCpKzUvMS1WyUjJU0lFKSiwqSQUAVewH6A__" } },
+        { query: { usersig: "eJyrVkrLLCpKzUvMS1Wy.UjJU0lFKSiwqSQUAVewH6A__" } },
       ],
       [
         "auth-usersig",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SEED_FULL_RESPONSE, SEED_REQUEST } from "../contract/seed-examples.js";
 import type { Exchange } from "../transport/exchange.js";
 import { CHECKS } from "./index.js";
 
@@ -37,20 +38,8 @@ function judge(req: Record<string, unknown>, res: unknown, status = 200) {
   return out;
 }
 
-const seedReq = { From_Account: "id", GroupName: ["group1"], To_Account: ["id1", "id2", "id3"] };
-const seedRes = {
-  ResultItem: [
-    { To_Account: "id1", ResultCode: 0, ResultInfo: "" },
-    { To_Account: "id2", ResultCode: 32216, ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend" },
-    { To_Account: "id3", ResultCode: 30002, ResultInfo: "ERR_SDKAPPID_ILLEGAL" },
-  ],
-  Fail_Account: ["id2", "id3"],
-  CurrentSequence: 3,
-  ActionStatus: "OK",
-  ErrorCode: 0,
-  ErrorInfo: "",
-  ErrorDisplay: "",
-};
+const seedReq = SEED_REQUEST;
+const seedRes = SEED_FULL_RESPONSE;
 
 describe("exchange checks on the seed's own examples", () => {
   it("pass every check on the seed's complete example", () => {

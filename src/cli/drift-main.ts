@@ -10,6 +10,7 @@ import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
 import { Redactor } from "../transport/redact.js";
 import { parseCli } from "./args.js";
+import { failureExit } from "./failure.js";
 import type { Io } from "./main.js";
 
 /** Takes `--recording FILE` out of the arguments (the rest are the conformance flags). */
@@ -80,9 +81,6 @@ export async function driftMain(
     if (drift.failed) return EXIT.violation;
     return tally.caseErrors.length > 0 ? EXIT.unjudged : EXIT.pass;
   } catch (e) {
-    const err =
-      e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
-    io.err(redactor.redact(`error: ${err.code}: ${err.message}\n`));
-    return err.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
+    return failureExit(e, redactor, io.err);
   }
 }

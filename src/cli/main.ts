@@ -17,6 +17,7 @@ import { Tally } from "../runner/tally.js";
 import type { Target } from "../runner/target.js";
 import { Redactor } from "../transport/redact.js";
 import { HELP, parseCli } from "./args.js";
+import { failureExit } from "./failure.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -119,9 +120,6 @@ export async function main(argv: string[], env: Record<string, string | undefine
       );
     return tally.exitCode();
   } catch (e) {
-    const err =
-      e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
-    io.err(redactor.redact(`error: ${err.code}: ${err.message}\n`));
-    return err.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
+    return failureExit(e, redactor, io.err);
   }
 }

@@ -7,6 +7,7 @@ import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
 import { Redactor } from "../transport/redact.js";
 import { parseCli } from "./args.js";
+import { failureExit } from "./failure.js";
 import type { Io } from "./main.js";
 
 /**
@@ -91,9 +92,6 @@ export async function matrixMain(
     if (json.some((j) => j.exitCode === EXIT.violation)) return EXIT.violation;
     return json.some((j) => j.exitCode !== 0) ? EXIT.unjudged : EXIT.pass;
   } catch (e) {
-    const err =
-      e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
-    io.err(redactor.redact(`error: ${err.code}: ${err.message}\n`));
-    return err.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
+    return failureExit(e, redactor, io.err);
   }
 }

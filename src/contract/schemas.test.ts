@@ -4,22 +4,11 @@ import { describe, expect, it } from "vitest";
 import { limits } from "./limits.js";
 import { schemasDir } from "./paths.js";
 import { ENDPOINTS, isValidRequest, validate } from "./schemas.js";
+import { SEED_FULL_RESPONSE, SEED_PLAIN_RESPONSE } from "./seed-examples.js";
 
 // The seed's own examples (seed/group_add.txt) are the first things the schemas must accept.
-const seedPlain = { CurrentSequence: 2, ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", ErrorDisplay: "" };
-const seedFull = {
-  ResultItem: [
-    { To_Account: "id1", ResultCode: 0, ResultInfo: "" },
-    { To_Account: "id2", ResultCode: 32216, ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend" },
-    { To_Account: "id3", ResultCode: 30002, ResultInfo: "ERR_SDKAPPID_ILLEGAL" },
-  ],
-  Fail_Account: ["id2", "id3"],
-  CurrentSequence: 3,
-  ActionStatus: "OK",
-  ErrorCode: 0,
-  ErrorInfo: "",
-  ErrorDisplay: "",
-};
+const seedPlain = SEED_PLAIN_RESPONSE;
+const seedFull = SEED_FULL_RESPONSE;
 const fail = { ActionStatus: "FAIL", ErrorCode: 30001, ErrorInfo: "SNS_DECODE_ERR", ErrorDisplay: "" };
 
 describe("group_add schemas", () => {
