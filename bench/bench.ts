@@ -61,11 +61,11 @@ async function emulatorLoad(connections: number): Promise<LoadResult> {
 async function prismLoad(connections: number): Promise<LoadResult | { error: string }> {
   const emu = await server("emulator");
   await importUsers(emu.url);
-  // Tencent's own description of group_add (shared/tencent-openapi), tabs replaced as its README asks.
+  // Tencent's own description of group_add (specs/tencent-openapi), tabs replaced as its README asks.
   const spec = join(mkdtempSync(join(tmpdir(), "tim-prism-")), "openapi.yaml");
   writeFileSync(
     spec,
-    readFileSync(join(root, "../shared/tencent-openapi/openapi.yaml"), "utf8").replace(/\t/g, "  "),
+    readFileSync(join(root, "specs/tencent-openapi/openapi.yaml"), "utf8").replace(/\t/g, "  "),
   );
   const port = 20000 + Math.floor(Math.random() * 20000);
   const prism = spawn(
