@@ -4,7 +4,7 @@ import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot, specsDir } from "../contract/paths.js";
+import { specsDir } from "../contract/paths.js";
 import { ENDPOINTS } from "../contract/schemas.js";
 import { runTally } from "../proof/harness.js";
 import type { RunEvent } from "../runner/events.js";
