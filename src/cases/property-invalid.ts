@@ -1,10 +1,11 @@
 import fc from "fast-check";
+import { clearGroups } from "../fixtures/pool.js";
 import type { Mutated, MutationEnv } from "../generators/mutation.js";
 import { MUTATIONS } from "../generators/mutations/index.js";
 import { validPayload } from "../generators/payload.js";
 import { stillInvalid } from "../generators/still-invalid.js";
 import { checkProperty } from "../properties/property.js";
-import { clearGroups, leaseSubject } from "../properties/subject.js";
+import { leaseSubject } from "../properties/subject.js";
 import { succeeded } from "../transport/exchange.js";
 import type { Case } from "./case.js";
 

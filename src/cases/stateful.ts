@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { befriend } from "../fixtures/pool.js";
+import { befriend, clearGroups } from "../fixtures/pool.js";
 import { checkProperty } from "../properties/property.js";
 import { commandSequences } from "../properties/stateful/commands.js";
 import type { Model, Real } from "../properties/stateful/model.js";
-import { clearGroups } from "../properties/subject.js";
 import type { Case } from "./case.js";
 
 const MAX_COMMANDS = 25;

@@ -1,5 +1,5 @@
 import type { AccountPool } from "../cases/case.js";
-import { befriend, groupsOf } from "../fixtures/pool.js";
+import { befriend } from "../fixtures/pool.js";
 import type { Relations } from "../generators/accounts.js";
 import type { CaseContext } from "../runner/context.js";
 
@@ -20,12 +20,4 @@ export async function leaseSubject(
   const s = Array.from({ length: strangers }, () => pool.lease());
   if (f.length) await befriend(t, user, f);
   return { user, relations: { friends: f, strangers: s, prefix: pool.prefix } };
-}
-
-/** Deletes every group the user has, as group_get lists them. */
-export async function clearGroups(t: CaseContext, user: string): Promise<void> {
-  const { names } = await groupsOf(t, user);
-  for (let k = 0; k < names.length; k += 32) {
-    await t.fixture("group_delete", { From_Account: user, GroupName: names.slice(k, k + 32) });
-  }
 }
