@@ -73,7 +73,8 @@ export function renderBench(r: BenchResult): string {
     why.push(
       `- **Suite efficiency ${f(suiteRatio, 2)} < 0.5.** The property phase keeps one request in flight by design: each generated case starts from the state the previous one left, and fast-check shrinks sequentially, so the comparison with a 16-connection load generator is not like for like. At equal concurrency (one connection) the ratio is ${f(suiteRatio1, 2)}; the rest is the suite's own work per exchange (client, 16 checks, event folding, redaction) and the group_get/group_delete calls that verify and reset state, which a load generator never makes. Parallel lanes of independent users would raise it; that was left for later.`,
     );
-  } // Optional rows are "" when absent: dropped here, so the table has no gaps.
+  }
+  // Optional rows are "" when absent: dropped here, so the table has no gaps.
   const table = lines.filter((l, k) => l !== "" || k < 4);
   return `${[...table, ...(why.length ? ["", "## Targets not met, and why", "", ...why] : [])].join("\n")}\n`;
 }

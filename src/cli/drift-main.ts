@@ -8,9 +8,8 @@ import { loadRecording, RecordingWriter, withRecordedSettings } from "../record/
 import { consoleProgress } from "../reporters/console.js";
 import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
-import { Redactor } from "../transport/redact.js";
 import { parseCli } from "./args.js";
-import { failureExit } from "./failure.js";
+import { envRedactor, failureExit } from "./failure.js";
 import type { Io } from "./main.js";
 
 /** Takes `--recording FILE` out of the arguments (the rest are the conformance flags). */
@@ -36,9 +35,7 @@ export async function driftMain(
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> {
-  const redactor = new Redactor();
-  redactor.add(env.TIM_SECRET_KEY);
-  redactor.add(env.TIM_USERSIG);
+  const redactor = envRedactor(env);
   try {
     const [file, rest] = takeRecording(argv, env);
     const { recording } = loadRecording(file);

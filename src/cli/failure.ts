@@ -1,5 +1,5 @@
 import { EXIT, SuiteError } from "../errors.js";
-import type { Redactor } from "../transport/redact.js";
+import { Redactor } from "../transport/redact.js";
 
 /** The one line every command prints when it cannot go on, and its exit code: 2 for settings, else 3. */
 export function failureExit(e: unknown, redactor: Redactor, err: (s: string) => void): number {
@@ -7,4 +7,12 @@ export function failureExit(e: unknown, redactor: Redactor, err: (s: string) => 
     e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
   err(redactor.redact(`error: ${error.code}: ${error.message}\n`));
   return error.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
+}
+
+/** Every command redacts the secrets it was handed in the environment before it prints a line. */
+export function envRedactor(env: Record<string, string | undefined>): Redactor {
+  const r = new Redactor();
+  r.add(env.TIM_SECRET_KEY);
+  r.add(env.TIM_USERSIG);
+  return r;
 }

@@ -15,9 +15,8 @@ import type { Clock } from "../runner/clock.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
 import type { Target } from "../runner/target.js";
-import { Redactor } from "../transport/redact.js";
 import { HELP, parseCli } from "./args.js";
-import { failureExit } from "./failure.js";
+import { envRedactor, failureExit } from "./failure.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -53,9 +52,7 @@ function prepareReportDir(s: Settings): string {
 
 /** The whole command: returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
-  const redactor = new Redactor();
-  redactor.add(env.TIM_SECRET_KEY);
-  redactor.add(env.TIM_USERSIG);
+  const redactor = envRedactor(env);
   try {
     const cli = parseCli(argv, env);
     if (cli.help) {

@@ -5,9 +5,8 @@ import { EXIT, SuiteError } from "../errors.js";
 import { type MatrixColumn, renderMatrix } from "../reporters/matrix.js";
 import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
-import { Redactor } from "../transport/redact.js";
 import { parseCli } from "./args.js";
-import { failureExit } from "./failure.js";
+import { envRedactor, failureExit } from "./failure.js";
 import type { Io } from "./main.js";
 
 /**
@@ -56,8 +55,7 @@ export async function matrixMain(
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> {
-  const redactor = new Redactor();
-  redactor.add(env.TIM_SECRET_KEY);
+  const redactor = envRedactor(env);
   try {
     const [targets, rest] = takeTargets(argv);
     const shared = parseCli(rest, { ...env, TIM_BASE_URL: "", TIM_REGION: "", TIM_REPLAY: "" }).raw;

@@ -51,7 +51,7 @@ const rulesOf = (events: RunEvent[]): string[] => [
  */
 export async function checkProperty<T>(p: PropertyRun<T>): Promise<void> {
   const forward = (events: RunEvent[]) => {
-    for (const e of events) emitTo(p.t, e);
+    for (const e of events) p.t.emitRaw(e);
   };
   let suiteError: SuiteError | undefined;
   let lastFailure: { value: T; events: RunEvent[] } | undefined;
@@ -78,7 +78,7 @@ export async function checkProperty<T>(p: PropertyRun<T>): Promise<void> {
       return false;
     }
     forward(events);
-    emitTo(p.t, { type: "generated", caseId: p.t.caseId, rules: rulesOf(events) });
+    p.t.emitRaw({ type: "generated", caseId: p.t.caseId, rules: rulesOf(events) });
     return true;
   });
   const details = await fc.check(property, {
@@ -100,11 +100,6 @@ export async function checkProperty<T>(p: PropertyRun<T>): Promise<void> {
       return { type: "finding", finding };
     });
     forward(events);
-    emitTo(p.t, { type: "generated", caseId: p.t.caseId, rules: rulesOf(events) });
+    p.t.emitRaw({ type: "generated", caseId: p.t.caseId, rules: rulesOf(events) });
   }
-}
-
-/** Sends an event on the case's own channel. */
-function emitTo(t: CaseContext, e: RunEvent): void {
-  t.emitRaw(e);
 }

@@ -76,7 +76,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
       random: nextRandom(),
       contenttype: "json",
     }),
-  }; // Declared fixtures: a group_add-only target; nothing is imported, befriended or reset there.
+  };
+  // Declared fixtures: a group_add-only target; nothing is imported, befriended or reset there.
   const pool: AccountPool = s.fixtures ? new DeclaredPool(s.fixtures) : new Pool(s.prefix);
   const declared = Boolean(s.fixtures);
   const t0 = performance.now();

@@ -16,7 +16,8 @@ export class Redactor {
       if (out.includes(s)) out = out.split(s).join("[REDACTED]");
       const enc = encodeURIComponent(s);
       if (enc !== s && out.includes(enc)) out = out.split(enc).join("[REDACTED]");
-    } // A usersig in a URL is a secret even when the suite did not mint it.
+    }
+    // A usersig in a URL is a secret even when the suite did not mint it.
     return out.includes("usersig=") ? out.replace(/([?&]usersig=)[^&\s"']+/g, "$1[REDACTED]") : out;
   }
 }
