@@ -2,7 +2,15 @@ import { CHECKS } from "../checks/index.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../errors.js";
 import { ruleById } from "../rules/catalogue.js";
-import { bodyOf, type Exchange, errorCode, isObject, refused, succeeded } from "../transport/exchange.js";
+import {
+  bodyOf,
+  type Exchange,
+  errorCode,
+  GATEWAY_STATUS,
+  isObject,
+  refused,
+  succeeded,
+} from "../transport/exchange.js";
 import type { Sender } from "../transport/sender.js";
 import type { Listener } from "./events.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
@@ -55,7 +63,7 @@ export class CaseContext {
     if (ex.error) throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
     const status = ex.response?.status ?? 0;
     // reference §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
-    if (status === 502 || status === 503 || status === 504) {
+    if (GATEWAY_STATUS.has(status)) {
       throw new SuiteError("TIM_ERR_GATEWAY", `${command}: HTTP ${status} from the target or its proxy`);
     }
     this.judge(ex, o.rawBody === undefined && isObject(body) ? body : undefined);

@@ -11,6 +11,9 @@ export interface Exchange {
   ms: number;
 }
 
+/** Gateway statuses: reference §3.2 calls them network errors, not answers of the service. */
+export const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
+
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 

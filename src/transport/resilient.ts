@@ -1,6 +1,6 @@
 import { SuiteError } from "../errors.js";
 import type { OutgoingRequest } from "./client.js";
-import { bodyOf, type Exchange } from "./exchange.js";
+import { bodyOf, type Exchange, GATEWAY_STATUS } from "./exchange.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";
 
@@ -8,7 +8,6 @@ import type { Sender } from "./sender.js";
 const TRANSIENT_CODES = new Set([30006, 30007, 30008]);
 // reference §3.6: frequency limits; 70050 asks to wait a minute.
 const FREQUENCY_CODES = new Set([60007, 60011, 60018, 60019, 70050]);
-const TRANSIENT_STATUS = new Set([502, 503, 504]);
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
 
 export interface ResilienceOptions {
@@ -36,7 +35,7 @@ export function classifyAnswer(ex: Exchange): Verdict {
       : NETWORK.has(ex.error.code)
         ? "transient"
         : "ok";
-  if (ex.response && TRANSIENT_STATUS.has(ex.response.status)) return "transient";
+  if (ex.response && GATEWAY_STATUS.has(ex.response.status)) return "transient";
   const code = bodyOf(ex)?.ErrorCode;
   if (typeof code === "number" && FREQUENCY_CODES.has(code)) return "throttled";
   if (typeof code === "number" && TRANSIENT_CODES.has(code)) return "transient";
@@ -85,7 +84,7 @@ export class ResilientSender implements Sender {
       if (v === "ok" || v === "unreachable") return ex;
       const what =
         ex.error?.message ??
-        (ex.response && TRANSIENT_STATUS.has(ex.response.status)
+        (ex.response && GATEWAY_STATUS.has(ex.response.status)
           ? `HTTP ${ex.response.status}`
           : `ErrorCode ${String(bodyOf(ex)?.ErrorCode)}`);
       if (attempt >= this.o.attempts || this.retries >= this.o.runBudget) {
@@ -96,7 +95,7 @@ export class ResilientSender implements Sender {
           ex.error.message += ` (persisted after ${budget})`;
           return ex;
         }
-        if (ex.response && TRANSIENT_STATUS.has(ex.response.status)) return ex;
+        if (ex.response && GATEWAY_STATUS.has(ex.response.status)) return ex;
         throw Object.assign(
           new SuiteError(
             v === "throttled" ? "TIM_ERR_THROTTLED" : "TIM_ERR_TRANSIENT",
