@@ -1,4 +1,5 @@
 import type { Runs } from "../config/settings.js";
+import type { DeclaredFixtures } from "../fixtures/declared.js";
 import type { CaseContext } from "../runner/context.js";
 
 /** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
@@ -16,6 +17,10 @@ export interface CaseEnv {
   pool: AccountPool;
   /** the target implements group_add only: state cannot be read back (declared fixtures) */
   declared: boolean;
+  /** the declared accounts, with --fixtures */
+  declaredFixtures?: DeclaredFixtures;
+  /** Unix seconds, from the run's injected clock */
+  now: () => number;
   /** present when the suite holds the secret key */
   sig: SigMinter | undefined;
   adminSig: string;

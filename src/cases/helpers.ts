@@ -1,7 +1,7 @@
-import { type GroupView, groupsOf } from "../fixtures/pool.js";
+import { type GroupView, groupsOf, itemsOf } from "../fixtures/pool.js";
 import type { CaseContext } from "../runner/context.js";
 import type { CallOptions } from "../runner/request.js";
-import type { Exchange } from "../transport/exchange.js";
+import { bodyOf, type Exchange } from "../transport/exchange.js";
 
 export function groupAdd(
   t: CaseContext,
@@ -62,3 +62,97 @@ export async function expectUnchanged(
 }
 
 export const utf8 = (s: string): number => Buffer.byteLength(s, "utf8");
+
+/** What the suite knows of a To_Account at the moment of the call. */
+export type Relation = "friend" | "stranger" | "former" | "unknown";
+
+const WHAT: Record<Relation, string> = {
+  friend: "friend",
+  stranger: "imported non-friend",
+  former: "former friend",
+  unknown: "unknown account",
+};
+
+const show = (xs: string[]): string =>
+  `${xs.slice(0, 5).join(", ")}${xs.length > 5 ? ` and ${xs.length - 5} more` : ""}`;
+
+/**
+ * The per-item oracle of an accepted group_add (seed, second example): every
+ * friend gets ResultCode 0; every other account (never a friend, a former
+ * friend, unknown) gets a non-zero ResultCode and is listed in Fail_Account.
+ * Whatever shape the answer has, it is judged, never a crash.
+ */
+export function judgeItems(
+  t: CaseContext,
+  ex: Exchange,
+  asked: readonly string[],
+  relationOf: (a: string) => Relation,
+): void {
+  const res = bodyOf(ex);
+  const codes = new Map<unknown, unknown>(itemsOf(res?.ResultItem).map((i) => [i.To_Account, i.ResultCode]));
+  const failList = new Set(Array.isArray(res?.Fail_Account) ? (res?.Fail_Account as unknown[]) : []);
+  const friendsWrong: string[] = [];
+  const othersWrong: string[] = [];
+  let friends = 0;
+  for (const a of new Set(asked)) {
+    const r = relationOf(a);
+    const code = codes.get(a);
+    if (r === "friend") {
+      friends += 1;
+      if (code !== 0) friendsWrong.push(`${a}: ResultCode ${JSON.stringify(code) ?? "missing"}`);
+    } else if (!(Number.isInteger(code) && code !== 0 && failList.has(a))) {
+      othersWrong.push(
+        `${WHAT[r]} ${a}: ResultCode ${JSON.stringify(code) ?? "missing"}, ${failList.has(a) ? "in" : "not in"} Fail_Account`,
+      );
+    }
+  }
+  const others = new Set(asked).size - friends;
+  if (friends > 0)
+    t.expect(
+      "group-add-places-friends",
+      friendsWrong.length === 0,
+      friendsWrong.length
+        ? `friends not placed: ${show(friendsWrong)}`
+        : `${friends} friend(s) got ResultCode 0`,
+      ex,
+    );
+  if (others > 0)
+    t.expect(
+      "not-friend-fails-item",
+      othersWrong.length === 0,
+      othersWrong.length
+        ? `non-friends not failed: ${show(othersWrong)}`
+        : `${others} non-friend(s) failed in ResultItem and Fail_Account`,
+      ex,
+    );
+}
+
+/**
+ * Members both ways, as group_get shows them: each new group holds every
+ * placed friend and nobody else (a non-friend, a former friend, an unknown id).
+ */
+export function judgeMembers(
+  t: CaseContext,
+  view: GroupView,
+  names: readonly string[],
+  expected: readonly string[],
+  ex?: Exchange,
+): void {
+  const want = new Set(expected);
+  for (const n of new Set(names)) {
+    const got = view.members.get(n) ?? [];
+    const missing = [...want].filter((m) => !got.includes(m));
+    const extra = got.filter((m) => !want.has(m));
+    if (missing.length)
+      t.expect("group-add-places-friends", false, `"${n}" lacks placed friends ${show(missing)}`, ex);
+    if (extra.length)
+      t.expect(
+        "not-friend-fails-item",
+        false,
+        `"${n}" holds accounts that were not placed: ${show(extra)}`,
+        ex,
+      );
+    if (!missing.length && !extra.length && want.size > 0)
+      t.expect("group-add-places-friends", true, `"${n}" holds exactly the ${want.size} friend(s)`, ex);
+  }
+}

@@ -1,6 +1,7 @@
 // Ordered index of cases: adding a case is adding a file and a line.
 import addWithFriends from "./add-with-friends.js";
 import auth from "./auth.js";
+import { baseline } from "./baseline.js";
 import basicAdd from "./basic-add.js";
 import type { Case } from "./case.js";
 import emptyName from "./empty-name.js";
@@ -19,6 +20,7 @@ import stateful from "./stateful.js";
 import unknownFromAccount from "./unknown-from-account.js";
 
 export const CASES: readonly Case[] = [
+  baseline,
   basicAdd,
   addWithFriends,
   groupCap,

@@ -1,34 +1,32 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { resolveSettings } from "../config/settings.js";
+import { join } from "node:path";
+import { renderHelp } from "../config/help.js";
+import { parseWith } from "../config/parse.js";
+import { type RawSettings, resolveSettings } from "../config/settings.js";
+import { DRIFT_SETTINGS } from "../config/table.js";
 import { compareRecordings } from "../drift/compare.js";
 import { renderDriftMarkdown } from "../drift/report.js";
 import { EXIT, SuiteError } from "../errors.js";
 import { loadRecording, RecordingWriter, withRecordedSettings } from "../record/recording.js";
 import { consoleProgress } from "../reporters/console.js";
+import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
-import { parseCli } from "./args.js";
+import { TOOL } from "../version.js";
 import { envRedactor, failureExit } from "./failure.js";
+import { ensureWritableDir, writeAtomic } from "./files.js";
 import type { Io } from "./main.js";
 
-/** Takes `--recording FILE` out of the arguments (the rest are the conformance flags). */
-function takeRecording(argv: string[], env: Record<string, string | undefined>): [string, string[]] {
-  const k = argv.indexOf("--recording");
-  const file = k >= 0 ? argv[k + 1] : env.TIM_RECORDING;
-  if (!file)
-    throw new SuiteError(
-      "TIM_ERR_CONFIG",
-      "--recording: name the recording to compare with (made by npm run conformance -- --record FILE)",
-    );
-  return [file, k >= 0 ? [...argv.slice(0, k), ...argv.slice(k + 2)] : argv];
-}
+export const DRIFT_HELP = renderHelp(
+  "npm run drift -- --recording FILE [target] [options]   (or: tim-conformance drift …)",
+  "Runs a recording's case set (same seed, cases and sizes) against a target and compares the answers\nwith the recording, field by field. Exit 1 when a change touches a MUST rule or the schemas.",
+  DRIFT_SETTINGS,
+);
 
 /**
  * `npm run drift`: runs a recording's case set (same seed, cases and sizes)
  * against a target and compares it with the recording, field by field.
  * Exit 1 when a change touches a MUST rule or the schemas; 3 when the run
- * could not be judged; 2 for bad settings.
+ * could not be judged; 2 for bad settings; 130/143 when interrupted (partial reports).
  */
 export async function driftMain(
   argv: string[],
@@ -37,14 +35,34 @@ export async function driftMain(
 ): Promise<number> {
   const redactor = envRedactor(env);
   try {
-    const [file, rest] = takeRecording(argv, env);
+    const {
+      recording: file,
+      help,
+      version,
+      listRules: _r,
+      listCases: _c,
+      listFaults: _f,
+      ...raw
+    } = parseWith(DRIFT_SETTINGS, argv, env);
+    if (help) {
+      io.out(DRIFT_HELP);
+      return EXIT.pass;
+    }
+    if (version) {
+      io.out(`${TOOL.name} ${TOOL.version}\n`);
+      return EXIT.pass;
+    }
+    if (typeof file !== "string")
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        "--recording: name the recording to compare with (made by npm run conformance -- --record FILE)",
+      );
     const { recording } = loadRecording(file);
-    const resolved = resolveSettings(parseCli(rest, env).raw);
-    redactor.add(resolved.secretKey);
+    const resolved = resolveSettings(raw as RawSettings);
+    runRedactor(resolved, redactor);
     const r = recording.settings;
     const settings = withRecordedSettings(resolved, r);
-    const dir = resolve(settings.reportDir);
-    mkdirSync(dir, { recursive: true });
+    const dir = ensureWritableDir(settings.reportDir, "TIM_REPORT_DIR");
     const tally = new Tally();
     const writer = new RecordingWriter();
     const progress = consoleProgress(io.err);
@@ -59,22 +77,26 @@ export async function driftMain(
     });
     const now = writer.finish(tally, r);
     const drift = compareRecordings(recording, now);
-    writeFileSync(
+    const incomplete = tally.incomplete ? { incomplete: true, interrupted: tally.interrupted ?? null } : {};
+    writeAtomic(
       join(dir, "drift.json"),
       redactor.redact(
-        `${JSON.stringify({ version: 1, recording: file, target: tally.info?.target, ...drift }, null, 2)}\n`,
+        `${JSON.stringify({ version: 1, recording: file, target: tally.info?.target, ...incomplete, ...drift }, null, 2)}\n`,
       ),
     );
-    writeFileSync(
+    writeAtomic(
       join(dir, "drift.md"),
-      redactor.redact(renderDriftMarkdown(drift, file, tally.info?.target ?? "")),
+      redactor.redact(
+        `${tally.incomplete ? "> **Incomplete run**: interrupted or stopped early; only what ran is compared.\n\n" : ""}${renderDriftMarkdown(drift, file, tally.info?.target ?? "")}`,
+      ),
     );
     const breaking = drift.changes.filter((c) => c.breaking).length;
     io.out(
       redactor.redact(
-        `${drift.failed ? "DRIFT (breaking)" : drift.changes.length || drift.verdicts.length ? "DRIFT" : "NO DRIFT"}: ${drift.changes.length} field changes (${breaking} breaking), ${drift.verdicts.length} verdict changes, ${drift.openBehaviours.length} open behaviours changed\nreports: ${settings.reportDir}/drift.md, drift.json\n`,
+        `${drift.failed ? "DRIFT (breaking)" : drift.changes.length || drift.verdicts.length ? "DRIFT" : "NO DRIFT"}: ${drift.changes.length} field changes (${breaking} breaking), ${drift.verdicts.length} verdict changes, ${drift.openBehaviours.length} open behaviours changed${tally.incomplete ? " [incomplete]" : ""}\nreports: ${settings.reportDir}/drift.md, drift.json\n`,
       ),
     );
+    if (tally.interrupted) return tally.exitCode();
     if (drift.failed) return EXIT.violation;
     return tally.caseErrors.length > 0 ? EXIT.unjudged : EXIT.pass;
   } catch (e) {

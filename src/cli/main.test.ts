@@ -97,7 +97,7 @@ describe("npm run conformance", () => {
       "a base URL that is not a URL",
       ["--base-url", "not a url"],
       {},
-      /TIM_BASE_URL: "not a url" is not a URL/,
+      /TIM_BASE_URL: "not a url" is not an http\(s\) URL/,
     ],
     [
       "credentials without a key or usersig",
@@ -143,7 +143,7 @@ describe("npm run conformance", () => {
     const r = await cli(["--base-url", url]);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(
-      /error: TIM_ERR_UNREACHABLE: could not prepare the suite's accounts: multiaccount_import: cannot connect \(ECONNREFUSED\)/,
+      /error: TIM_ERR_UNREACHABLE: could not prepare the suite's accounts: account_check: cannot connect \(ECONNREFUSED\)/,
     );
     expect(r.err).not.toMatch(/\n\s+at /);
   });

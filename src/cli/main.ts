@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
@@ -12,11 +11,14 @@ import { renderJunit } from "../reporters/junit.js";
 import { renderMarkdown } from "../reporters/markdown.js";
 import { RULES } from "../rules/catalogue.js";
 import type { Clock } from "../runner/clock.js";
+import { runRedactor } from "../runner/credentials.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
 import type { Target } from "../runner/target.js";
+import { TOOL } from "../version.js";
 import { HELP, parseCli } from "./args.js";
 import { envRedactor, failureExit } from "./failure.js";
+import { checkWritableFile, ensureWritableDir, writeAtomic } from "./files.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -36,18 +38,17 @@ function listing(kind: "rules" | "cases" | "faults"): string {
   ].join("\n");
 }
 
-function prepareReportDir(s: Settings): string {
-  const dir = resolve(s.reportDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, ".write-test"), "");
-  } catch (e) {
+/** Files the run will write, checked before it starts: a bad path is exit 2 now, not an error after an hour. */
+function checkOutputs(s: Settings): { dir: string; record?: string } {
+  const dir = ensureWritableDir(s.reportDir, "TIM_REPORT_DIR");
+  if (!s.live.record) return { dir };
+  const record = checkWritableFile(s.live.record, "TIM_RECORD");
+  if (s.target.kind === "replay" && resolve(s.target.file) === record)
     throw new SuiteError(
       "TIM_ERR_CONFIG",
-      `TIM_REPORT_DIR: cannot write to ${dir} (${(e as NodeJS.ErrnoException).code ?? "error"}); choose a writable folder`,
+      "TIM_RECORD: is the recording being replayed; record to another file",
     );
-  }
-  return dir;
+  return { dir, record };
 }
 
 /** The whole command: returns the exit code instead of exiting, so tests can call it in-process. */
@@ -59,17 +60,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
       io.out(HELP);
       return EXIT.pass;
     }
+    if (cli.version) {
+      io.out(`${TOOL.name} ${TOOL.version}\n`);
+      return EXIT.pass;
+    }
     if (cli.list) {
       io.out(`${listing(cli.list)}\n`);
       return EXIT.pass;
     }
     const settings = resolveSettings(cli.raw);
-    redactor.add(settings.secretKey);
+    runRedactor(settings, redactor);
     selectCases(settings.cases);
-    const dir = prepareReportDir(settings);
+    const outputs = checkOutputs(settings);
     const tally = new Tally();
     const progress = consoleProgress(io.err);
-    const recorder = settings.live.record ? new RecordingWriter() : undefined;
+    const recorder = outputs.record ? new RecordingWriter() : undefined;
     let ran: string[] = [];
     await runSuite({
       settings,
@@ -83,31 +88,32 @@ export async function main(argv: string[], env: Record<string, string | undefine
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.onTarget ? { onTarget: io.onTarget } : {}),
     });
+    const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
+    // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
+    const code =
+      setupFailed?.code === "TIM_ERR_CONFIG" && !tally.interrupted ? EXIT.config : tally.exitCode();
     // Reports pass through the redactor once more: nothing secret reaches the disk.
-    writeFileSync(join(dir, "conformance.json"), redactor.redact(renderJson(tally)));
-    writeFileSync(join(dir, "junit.xml"), redactor.redact(renderJunit(tally)));
-    writeFileSync(join(dir, "conformance.md"), redactor.redact(renderMarkdown(tally)));
-    if (recorder && settings.live.record) {
-      const { seed, prefix, runs, path, replayPath } = {
-        ...settings,
-        seed: tally.info?.seed ?? settings.seed,
-      };
+    const write = (name: string, text: string) => writeAtomic(join(outputs.dir, name), redactor.redact(text));
+    write("conformance.json", renderJson(tally, code));
+    write("junit.xml", renderJunit(tally));
+    write("conformance.md", renderMarkdown(tally));
+    if (recorder && outputs.record) {
+      const { prefix, runs, path, replayPath } = settings;
       const rec = recorder.finish(tally, {
-        seed,
+        signed: Boolean(settings.secretKey),
+        seed: tally.info?.seed ?? settings.seed,
         prefix,
         cases: ran,
         runs,
         ...(path ? { path } : {}),
         ...(replayPath ? { replayPath } : {}),
       });
-      writeFileSync(resolve(settings.live.record), redactor.redact(serialiseRecording(rec)));
+      writeAtomic(outputs.record, redactor.redact(serialiseRecording(rec)));
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
-    if (io.signal?.aborted) return EXIT.sigint;
-    const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
-    if (setupFailed?.code === "TIM_ERR_CONFIG") {
-      io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed.message}\n`));
-      return EXIT.config;
+    if (code === EXIT.config) {
+      io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));
+      return code;
     }
     if (setupFailed)
       io.err(
@@ -115,7 +121,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
           `error: ${setupFailed.code}: could not prepare the suite's accounts: ${setupFailed.message}\n`,
         ),
       );
-    return tally.exitCode();
+    return code;
   } catch (e) {
     return failureExit(e, redactor, io.err);
   }

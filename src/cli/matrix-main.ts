@@ -1,13 +1,23 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { renderHelp } from "../config/help.js";
+import { parseWith } from "../config/parse.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
+import { MATRIX_SETTINGS } from "../config/table.js";
 import { EXIT, SuiteError } from "../errors.js";
 import { type MatrixColumn, renderMatrix } from "../reporters/matrix.js";
+import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
-import { Tally } from "../runner/tally.js";
-import { parseCli } from "./args.js";
+import { Tally, verdictOf } from "../runner/tally.js";
+import { TOOL } from "../version.js";
 import { envRedactor, failureExit } from "./failure.js";
+import { ensureWritableDir, writeAtomic } from "./files.js";
 import type { Io } from "./main.js";
+
+export const MATRIX_HELP = renderHelp(
+  "npm run matrix -- --target NAME=SPEC --target NAME=SPEC [options]   (or: tim-conformance matrix …)",
+  "Runs the suite against each named target and writes matrix.md and matrix.json side by side.\nExit 1 if any target breaks a MUST rule.",
+  MATRIX_SETTINGS,
+);
 
 /**
  * `--target NAME=SPEC`, SPEC one of: emulator[:fault=ID][:variant=ID]…, url=URL,
@@ -20,6 +30,7 @@ function targetOf(spec: string): RawSettings {
     const variants = rest.filter((p) => p.startsWith("variant=")).map((p) => p.slice(8));
     return { faults, variants };
   }
+  // An empty value (ours=url=) is kept empty: resolveSettings refuses it rather than judge the emulator.
   const value = spec.slice(spec.indexOf("=") + 1);
   if (spec.startsWith("url=")) return { baseUrl: value };
   if (spec.startsWith("region=")) return { region: value };
@@ -30,23 +41,16 @@ function targetOf(spec: string): RawSettings {
   );
 }
 
-function takeTargets(argv: string[]): [Array<[string, string]>, string[]] {
-  const targets: Array<[string, string]> = [];
-  const rest: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k] !== "--target") {
-      rest.push(argv[k] ?? "");
-      continue;
-    }
-    const t = argv[++k] ?? "";
+function namedTargets(list: string[]): Array<[string, string]> {
+  const targets = list.map((t): [string, string] => {
     const eq = t.indexOf("=");
     if (eq < 1)
       throw new SuiteError("TIM_ERR_CONFIG", `--target: "${t}" needs a name, as in --target clean=emulator`);
-    targets.push([t.slice(0, eq), t.slice(eq + 1)]);
-  }
+    return [t.slice(0, eq), t.slice(eq + 1)];
+  });
   if (targets.length < 2)
     throw new SuiteError("TIM_ERR_CONFIG", "--target: name at least two targets to compare");
-  return [targets, rest];
+  return targets;
 }
 
 /** `npm run matrix`: the suite against several targets, one side-by-side report. Exit 1 if any target fails a MUST rule. */
@@ -57,36 +61,54 @@ export async function matrixMain(
 ): Promise<number> {
   const redactor = envRedactor(env);
   try {
-    const [targets, rest] = takeTargets(argv);
-    const shared = parseCli(rest, { ...env, TIM_BASE_URL: "", TIM_REGION: "", TIM_REPLAY: "" }).raw;
+    const {
+      targets: list,
+      help,
+      version,
+      listRules: _r,
+      listCases: _c,
+      listFaults: _f,
+      ...shared
+    } = parseWith(MATRIX_SETTINGS, argv, env);
+    if (help) {
+      io.out(MATRIX_HELP);
+      return EXIT.pass;
+    }
+    if (version) {
+      io.out(`${TOOL.name} ${TOOL.version}\n`);
+      return EXIT.pass;
+    }
+    const targets = namedTargets(Array.isArray(list) ? list : []);
+    // Every target's settings are checked before the first one runs.
+    const plans = targets.map(([name, spec]) => {
+      const settings = resolveSettings({ ...(shared as RawSettings), ...targetOf(spec) });
+      runRedactor(settings, redactor);
+      return { name, spec, settings };
+    });
+    const dir = ensureWritableDir(plans[0]?.settings.reportDir ?? "reports", "TIM_REPORT_DIR");
     const columns: MatrixColumn[] = [];
-    let dir = "reports";
-    for (const [name, spec] of targets) {
-      const settings = resolveSettings({ ...shared, ...targetOf(spec) });
-      redactor.add(settings.secretKey);
-      dir = settings.reportDir;
+    for (const { name, spec, settings } of plans) {
+      if (io.signal?.aborted) break;
       const tally = new Tally();
       io.err(`matrix: ${name} (${spec})\n`);
       await runSuite({ settings, emit: tally.listen, ...(io.signal ? { signal: io.signal } : {}) });
       columns.push({ name, tally });
     }
-    const out = resolve(dir);
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "matrix.md"), redactor.redact(renderMatrix(columns)));
+    const incomplete = columns.length < plans.length || columns.some((c) => c.tally.incomplete);
+    writeAtomic(join(dir, "matrix.md"), redactor.redact(renderMatrix(columns, incomplete)));
     const json = columns.map((c) => ({
       target: c.name,
       exitCode: c.tally.exitCode(),
       verdicts: Object.fromEntries(c.tally.results().map((r) => [r.rule.id, r.status])),
     }));
-    writeFileSync(
-      join(out, "matrix.json"),
-      redactor.redact(`${JSON.stringify({ version: 1, targets: json }, null, 2)}\n`),
+    writeAtomic(
+      join(dir, "matrix.json"),
+      redactor.redact(`${JSON.stringify({ version: 1, incomplete, targets: json }, null, 2)}\n`),
     );
-    for (const j of json)
-      io.out(
-        `${j.target}: ${j.exitCode === 0 ? "CONFORMANT" : j.exitCode === 1 ? "NOT CONFORMANT" : "NOT JUDGED"}\n`,
-      );
-    io.out(`reports: ${dir}/matrix.md, matrix.json\n`);
+    for (const j of json) io.out(`${j.target}: ${verdictOf(j.exitCode)}\n`);
+    io.out(
+      `reports: ${plans[0]?.settings.reportDir}/matrix.md, matrix.json${incomplete ? " [incomplete]" : ""}\n`,
+    );
     if (json.some((j) => j.exitCode === EXIT.violation)) return EXIT.violation;
     return json.some((j) => j.exitCode !== 0) ? EXIT.unjudged : EXIT.pass;
   } catch (e) {

@@ -48,11 +48,12 @@ async function addGroups(
 
 let emu: RunningEmulator;
 let dir: string;
+let report: ClientReport;
 const usersig = mintUserSig({ ...EMULATOR_DEFAULTS, expire: 3600, now: Math.floor(Date.now() / 1000) });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tim-client-"));
-  const report = new ClientReport(dir);
+  report = new ClientReport(dir);
   const ctx = {
     ...EMULATOR_DEFAULTS,
     admin: EMULATOR_DEFAULTS.identifier,
@@ -115,6 +116,10 @@ describe("the emulator as a scripted test double", () => {
         }),
       },
     );
+    // The journal has every request the moment it is answered; the summaries on flush (or within 200 ms).
+    const journal = readFileSync(join(dir, "client-conformance.jsonl"), "utf8").trim().split("\n");
+    expect(journal).toHaveLength(SCENARIO.length + 3);
+    report.flush();
     const json = JSON.parse(readFileSync(join(dir, "client-conformance.json"), "utf8"));
     expect(json.requests).toBe(SCENARIO.length + 3);
     const failed = (e: { findings: Array<{ rule: string; ok: boolean }> }) =>

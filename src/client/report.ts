@@ -1,10 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmuRequest } from "../emulator/types.js";
 import type { ClientFinding } from "./check.js";
 import { CLIENT_RULES } from "./rules.js";
 
-interface Entry {
+export interface ClientEntry {
   seq: number;
   at: string;
   method: string;
@@ -14,50 +14,95 @@ interface Entry {
 }
 
 const level = new Map(CLIENT_RULES.map((r) => [r.id, r.level]));
-const MAX_ENTRIES = 10_000;
+/** The summary files show the latest requests; the journal keeps every one. */
+const SHOWN = 500;
+/** The summary is rewritten at most this often under load, and always on flush. */
+const SUMMARY_EVERY_MS = 200;
 
-/** client-conformance.md and .json: every request the client sent and the rules it broke, rewritten as requests arrive. */
+const broken = (e: ClientEntry, lv: string) => e.findings.filter((f) => !f.ok && level.get(f.rule) === lv);
+
+/**
+ * The client-side conformance report. Every request is appended to
+ * `client-conformance.jsonl` as it arrives (constant cost per request); the
+ * summaries `client-conformance.md` and `.json` hold the counts and the latest
+ * requests, are written at start, and rewritten at most every 200 ms and on
+ * flush, so a busy client does not make the emulator rewrite megabytes per call.
+ */
 export class ClientReport {
-  private readonly entries: Entry[] = [];
+  private readonly latest: ClientEntry[] = [];
   private seq = 0;
+  private must = 0;
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly dir: string) {
+    writeFileSync(join(dir, "client-conformance.jsonl"), "");
+    this.write();
+  }
 
-  add(req: EmuRequest, findings: ClientFinding[]): void {
-    if (this.entries.length >= MAX_ENTRIES) this.entries.shift();
-    this.entries.push({
+  get requests(): number {
+    return this.seq;
+  }
+
+  /** The latest entries, oldest first (the control API reads these). */
+  entries(): readonly ClientEntry[] {
+    return this.latest;
+  }
+
+  add(req: EmuRequest, findings: ClientFinding[]): ClientEntry {
+    const entry: ClientEntry = {
       seq: ++this.seq,
       at: new Date().toISOString(),
       method: req.method,
       path: req.path,
       body: req.body.slice(0, 2000),
       findings,
-    });
+    };
+    if (broken(entry, "MUST").length > 0) this.must += 1;
+    if (this.latest.length >= SHOWN) this.latest.shift();
+    this.latest.push(entry);
+    appendFileSync(join(this.dir, "client-conformance.jsonl"), `${JSON.stringify(entry)}\n`);
+    const due = this.lastWrite + SUMMARY_EVERY_MS - Date.now();
+    if (due <= 0) this.write();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.write(), due);
+      this.timer.unref();
+    }
+    return entry;
+  }
+
+  /** Writes the summaries now (on close, before a reader looks). */
+  flush(): void {
     this.write();
   }
 
   private write(): void {
-    const broken = (e: Entry, lv: string) => e.findings.filter((f) => !f.ok && level.get(f.rule) === lv);
-    const must = this.entries.filter((e) => broken(e, "MUST").length > 0).length;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastWrite = Date.now();
     const json = {
-      version: 1,
+      version: 2,
       requests: this.seq,
-      withMustViolations: must,
+      withMustViolations: this.must,
+      shown: this.latest.length,
+      journal: "client-conformance.jsonl",
       rules: CLIENT_RULES,
-      entries: this.entries,
+      entries: this.latest,
     };
     // The usersig never reaches the report: only whether it verified.
     writeFileSync(join(this.dir, "client-conformance.json"), `${JSON.stringify(json, null, 2)}\n`);
+    const show = (fs: ClientFinding[]) => fs.map((f) => `\`${f.rule}\` (${f.message})`).join("<br>") || "—";
     const lines = [
       "# Client conformance report",
       "",
-      `**${must === 0 ? "✅ every request conformant" : `❌ ${must} of ${this.seq} requests break a MUST rule`}**`,
+      `**${this.seq === 0 ? "no request yet" : this.must === 0 ? `✅ all ${this.seq} requests conformant` : `❌ ${this.must} of ${this.seq} requests break a MUST rule`}**`,
       "",
+      this.seq > this.latest.length
+        ? `The latest ${this.latest.length} requests; every one is in client-conformance.jsonl.\n`
+        : "",
       "| # | Request | MUST broken | SHOULD broken | Observed (OPEN) |",
       "|---|---|---|---|---|",
-      ...this.entries.map((e) => {
-        const show = (fs: ClientFinding[]) =>
-          fs.map((f) => `\`${f.rule}\` (${f.message})`).join("<br>") || "—";
+      ...this.latest.map((e) => {
         const open = e.findings
           .filter((f) => level.get(f.rule) === "OPEN")
           .map((f) => `${f.rule.replace("client-", "")}: ${f.message}`)

@@ -3,6 +3,8 @@ import { SuiteError } from "../errors.js";
 import { type DeclaredFixtures, loadFixtures } from "../fixtures/declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
+import { checkValues, nameOf } from "./parse.js";
+import { RUN_SETTINGS } from "./table.js";
 
 /** Where the run goes. The embedded emulator is the default: no credentials needed. */
 export type TargetSpec =
@@ -21,8 +23,13 @@ export interface Settings {
   secretKey?: string;
   usersig?: string;
   reportDir: string;
+  /** deadline of one request, connect to last byte */
   timeoutMs: number;
+  /** deadline of one case */
+  caseTimeoutMs: number;
   prefix: string;
+  /** take over pool accounts that hold data the suite did not create */
+  resetPool: boolean;
   seed: number;
   cases: string[];
   /** generated cases per property phase */
@@ -46,68 +53,50 @@ export const PROFILES: Record<string, Runs> = {
   ci: { valid: 2000, invalid: 4000, stateful: 300 },
 };
 
-/** The raw strings, from flags or the environment (flags win). */
-export type RawSettings = Partial<
-  Record<
-    | "baseUrl"
-    | "region"
-    | "sdkappid"
-    | "identifier"
-    | "secretKey"
-    | "usersig"
-    | "reportDir"
-    | "timeoutMs"
-    | "prefix"
-    | "seed"
-    | "runs"
-    | "profile"
-    | "path"
-    | "replayPath"
-    | "rate"
-    | "retries"
-    | "backoffMs"
-    | "backupUrl"
-    | "usersigTtl"
-    | "record"
-    | "replay"
-    | "fixtures",
-    string
-  >
-> & { cases?: string[]; faults?: string[]; variants?: string[] };
-
-export const ENV_NAMES: Record<keyof Omit<RawSettings, "cases" | "faults" | "variants">, string> = {
-  baseUrl: "TIM_BASE_URL",
-  region: "TIM_REGION",
-  sdkappid: "TIM_SDKAPPID",
-  identifier: "TIM_IDENTIFIER",
-  secretKey: "TIM_SECRET_KEY",
-  usersig: "TIM_USERSIG",
-  reportDir: "TIM_REPORT_DIR",
-  timeoutMs: "TIM_TIMEOUT_MS",
-  prefix: "TIM_ACCOUNT_PREFIX",
-  seed: "TIM_SEED",
-  runs: "TIM_RUNS",
-  profile: "TIM_PROFILE",
-  path: "TIM_PATH",
-  replayPath: "TIM_REPLAY_PATH",
-  rate: "TIM_RATE",
-  retries: "TIM_RETRIES",
-  backoffMs: "TIM_BACKOFF_MS",
-  backupUrl: "TIM_BACKUP_URL",
-  usersigTtl: "TIM_USERSIG_TTL",
-  record: "TIM_RECORD",
-  replay: "TIM_REPLAY",
-  fixtures: "TIM_FIXTURES",
-};
+/** The raw values, from flags or the environment (flags win); keys are those of src/config/table.ts. */
+export interface RawSettings {
+  baseUrl?: string;
+  region?: string;
+  sdkappid?: string;
+  identifier?: string;
+  secretKey?: string;
+  usersig?: string;
+  reportDir?: string;
+  timeoutMs?: string;
+  caseTimeoutS?: string;
+  prefix?: string;
+  seed?: string;
+  runs?: string;
+  profile?: string;
+  path?: string;
+  replayPath?: string;
+  rate?: string;
+  retries?: string;
+  backoffMs?: string;
+  retryBudgetS?: string;
+  backupUrl?: string;
+  usersigTtl?: string;
+  record?: string;
+  replay?: string;
+  fixtures?: string;
+  cases?: string[];
+  faults?: string[];
+  variants?: string[];
+  resetPool?: boolean;
+}
 
 const bad = (setting: string, fix: string): SuiteError =>
   new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
 
-function int(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
-  if (v === undefined || v === "") return dflt;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
-    throw bad(name, `must be a whole number from ${min} to ${max}, got "${v}"`);
-  return Number(v);
+/** A value the table's check already accepted, or the default. */
+const int = (v: string | undefined, dflt: number): number => (v === undefined || v === "" ? dflt : Number(v));
+
+/** Empty strings from a programmatic caller are refused like empty flags: they never mean "the emulator". */
+function refuseEmptyTargets(r: RawSettings): void {
+  for (const s of RUN_SETTINGS) {
+    if (s.emptyIsError && r[s.key as keyof RawSettings] === "")
+      throw bad(nameOf(s), "is set but empty (an unset CI secret?); set it or unset it");
+  }
 }
 
 function target(r: RawSettings): TargetSpec {
@@ -117,14 +106,7 @@ function target(r: RawSettings): TargetSpec {
   if (r.baseUrl && r.region)
     throw bad("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
   if (r.baseUrl) {
-    let u: URL;
-    try {
-      u = new URL(r.baseUrl);
-    } catch {
-      throw bad("TIM_BASE_URL", `"${r.baseUrl}" is not a URL; give e.g. http://127.0.0.1:8080`);
-    }
-    if (u.protocol !== "http:" && u.protocol !== "https:")
-      throw bad("TIM_BASE_URL", "must start with http:// or https://");
+    const u = new URL(r.baseUrl);
     return { kind: "base-url", baseUrl: u.origin + u.pathname.replace(/\/$/, "") };
   }
   if (r.region) {
@@ -140,8 +122,10 @@ function target(r: RawSettings): TargetSpec {
   return { kind: "emulator", faults: r.faults ?? [], variants: r.variants ?? [] };
 }
 
-/** Turns raw strings into settings, or throws one TIM_ERR_CONFIG naming the setting and the fix. */
+/** Turns raw values into settings, or throws one TIM_ERR_CONFIG naming the setting and the fix. */
 export function resolveSettings(r: RawSettings): Settings {
+  refuseEmptyTargets(r);
+  checkValues(RUN_SETTINGS, r as Record<string, unknown>);
   const t = target(r);
   if (t.kind !== "emulator" && (r.faults?.length || r.variants?.length)) {
     throw bad(
@@ -152,7 +136,7 @@ export function resolveSettings(r: RawSettings): Settings {
   const given = r.sdkappid || r.identifier || r.secretKey || r.usersig;
   // A base URL with no credentials is taken to be a standalone emulator on its defaults.
   // A replay verifies nothing, so any credentials do; the emulator defaults are used.
-  const useDefaults = t.kind === "emulator" || t.kind === "replay" ? !given : t.kind === "base-url" && !given;
+  const useDefaults = t.kind !== "region" && !given;
   if (t.kind === "region" && !given)
     throw bad(
       "TIM_SDKAPPID",
@@ -162,7 +146,6 @@ export function resolveSettings(r: RawSettings): Settings {
   const sdkappidRaw = r.sdkappid ?? (d ? String(d.sdkappid) : undefined);
   if (!sdkappidRaw)
     throw bad("TIM_SDKAPPID", "is required with a target and credentials; the SDKAppID from the IM console");
-  const sdkappid = int("TIM_SDKAPPID", sdkappidRaw, 0, 1, 4294967295);
   const identifier = r.identifier ?? d?.identifier;
   if (!identifier)
     throw bad(
@@ -181,17 +164,16 @@ export function resolveSettings(r: RawSettings): Settings {
     target: t,
     live: resolveLive(r, t),
     ...(r.fixtures ? { fixtures: loadFixtures(r.fixtures) } : {}),
-    sdkappid,
+    sdkappid: Number(sdkappidRaw),
     identifier,
     ...(secretKey ? { secretKey } : {}),
     ...(r.usersig ? { usersig: r.usersig } : {}),
     reportDir: r.reportDir ?? "reports",
-    timeoutMs: int("TIM_TIMEOUT_MS", r.timeoutMs, 10_000, 100, 600_000),
+    timeoutMs: int(r.timeoutMs, 10_000),
+    caseTimeoutMs: int(r.caseTimeoutS, 600) * 1000,
     prefix,
-    seed:
-      r.seed === undefined || r.seed === ""
-        ? Math.floor(Math.random() * 2 ** 31)
-        : int("TIM_SEED", r.seed, 0, 0, 2 ** 31 - 1),
+    resetPool: r.resetPool === true,
+    seed: r.seed === undefined || r.seed === "" ? Math.floor(Math.random() * 2 ** 31) : Number(r.seed),
     cases: r.cases ?? [],
     runs: runs(r),
     ...(r.path ? { path: checkedPath(r.path) } : {}),
@@ -204,7 +186,7 @@ function runs(r: RawSettings): Runs {
   if (!profile)
     throw bad("TIM_PROFILE", `unknown profile "${r.profile}"; one of: ${Object.keys(PROFILES).join(", ")}`);
   if (r.runs === undefined || r.runs === "") return profile;
-  const n = int("TIM_RUNS", r.runs, 0, 1, 1_000_000);
+  const n = Number(r.runs);
   // --runs sets every property phase; sequences are longer, so they get a tenth.
   return { valid: n, invalid: n, stateful: Math.max(1, Math.round(n / 10)) };
 }

@@ -9,6 +9,8 @@ export interface Behaviour {
   maxNamesPerRequest: number;
   maxFriendsPerRequest: number;
   maxNameBytes: number;
+  /** accounts the app may hold; past it imports fail with 70398 (and the emulator's memory stays bounded) */
+  maxAccounts: number;
   /** how the name limit is counted: bytes per the ZH limits page */
   nameLimitUnit: "bytes" | "chars";
   /** the 32-group cap counts the groups the user already has */
@@ -53,6 +55,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   maxNamesPerRequest: 32,
   maxFriendsPerRequest: 1000,
   maxNameBytes: 30,
+  maxAccounts: 20_000,
   nameLimitUnit: "bytes",
   capCountsExisting: true,
   rejectEmptyName: true,

@@ -63,9 +63,13 @@ const envelope = (code: number, info: string): string =>
 
 export interface RunningEmulator {
   url: string;
+  port: number;
   state: State;
   env: EmuEnv;
+  /** stops at once, cutting open connections (tests) */
   close(): Promise<void>;
+  /** stops listening, lets answers in flight finish for up to `graceMs`, then cuts what is left */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
@@ -180,14 +184,22 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   });
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
+  const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return {
     url: `http://${host}:${port}`,
+    port,
     state,
     env,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+      return closed;
+    },
+    shutdown: (graceMs = 2000) => {
+      server.close();
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      return closed.finally(() => clearTimeout(cut));
+    },
   };
 }

@@ -78,7 +78,7 @@ const TABLE: Array<[string, RequestListener | "refused" | "tls", number, RegExp]
     3,
     /TIM_ERR_RESPONSE_TOO_LARGE: .*over 4194304 bytes/,
   ],
-  ["a server that never answers", () => {}, 3, /TIM_ERR_TIMEOUT: .*no answer within the timeout/],
+  ["a server that never answers", () => {}, 3, /TIM_ERR_TIMEOUT: .*no complete answer within 500 ms/],
   [
     "a server that resets the connection",
     (req) => req.socket.destroy(),

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import type { Runs } from "../config/settings.js";
+import { CASES } from "../cases/index.js";
+import type { Runs, Settings } from "../config/settings.js";
+import { loadInput } from "../contract/inputs.js";
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
 import { SuiteError } from "../errors.js";
 import type { RunEvent } from "../runner/events.js";
@@ -24,6 +25,8 @@ export interface Definition {
 
 /** Enough to generate the same cases again: the replay and drift commands read these. */
 export interface RecordedSettings {
+  /** whether the run held the secret key (and so minted the signed negative cases) */
+  signed: boolean;
   seed: number;
   prefix: string;
   cases: string[];
@@ -34,7 +37,7 @@ export interface RecordedSettings {
 
 export interface Recording {
   format: "tim-conformance-recording";
-  version: 1;
+  version: 2;
   recordedAt: string;
   target: string;
   settings: RecordedSettings;
@@ -92,7 +95,7 @@ export class RecordingWriter {
     const results = tally.results();
     return {
       format: "tim-conformance-recording",
-      version: 1,
+      version: RECORDING_VERSION,
       recordedAt: tally.info?.startedAt ?? "",
       target: tally.info?.target ?? "",
       settings,
@@ -112,32 +115,32 @@ export class RecordingWriter {
 
 const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
 
+/** Version 2 added the baseline case and `settings.signed`: version 1 recordings cannot replay. */
+export const RECORDING_VERSION = 2;
+
 /**
- * Reads a recording and checks it: its format strictly (a malformed file is a
- * configuration error), and every recorded answer against the current schemas
- * (mismatches are returned: a recording of a broken target has them by right).
+ * Reads a recording and checks it: its format strictly, against
+ * schemas/inputs/recording.json (a malformed file is a configuration error,
+ * exit 2, naming the bad field), and every recorded answer against the current
+ * schemas (mismatches are returned: a recording of a broken target has them by right).
  */
 export function loadRecording(file: string): { recording: Recording; schemaMismatches: string[] } {
-  let rec: Recording;
-  try {
-    rec = JSON.parse(readFileSync(file, "utf8")) as Recording;
-  } catch (e) {
+  const setting = "--replay/--recording";
+  const rec = loadInput<Recording>("recording", setting, file);
+  for (const [k, d] of rec.definitions.entries()) {
+    if (d.rawHeaders.length % 2 !== 0)
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        `${setting}: ${file}: /definitions/${k}/rawHeaders must hold name, value pairs`,
+      );
+  }
+  const known = new Set(CASES.map((c) => c.id));
+  const unknown = rec.settings.cases.find((c) => !known.has(c));
+  if (unknown)
     throw new SuiteError(
       "TIM_ERR_CONFIG",
-      `--replay/--recording: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      `${setting}: ${file}: /settings/cases names "${unknown}", which this version has no case for`,
     );
-  }
-  if (
-    rec?.format !== "tim-conformance-recording" ||
-    rec.version !== 1 ||
-    !Array.isArray(rec.definitions) ||
-    typeof rec.settings?.seed !== "number"
-  ) {
-    throw new SuiteError(
-      "TIM_ERR_CONFIG",
-      `--replay/--recording: ${file} is not a version 1 tim-conformance recording`,
-    );
-  }
   const mismatches: string[] = [];
   for (const [k, d] of rec.definitions.entries()) {
     const cmd = commandOf(d.path);
@@ -156,7 +159,7 @@ export function serialiseRecording(rec: Recording): string {
 }
 
 /** The run's settings with the recording's generation settings: the same seed makes the same cases. */
-export function withRecordedSettings<S extends RecordedSettings>(s: S, r: RecordedSettings): S {
+export function withRecordedSettings(s: Settings, r: RecordedSettings): Settings {
   const { path: _p, replayPath: _r, ...rest } = s;
   return {
     ...rest,
@@ -166,5 +169,5 @@ export function withRecordedSettings<S extends RecordedSettings>(s: S, r: Record
     runs: r.runs,
     ...(r.path ? { path: r.path } : {}),
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
-  } as S;
+  };
 }

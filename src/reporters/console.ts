@@ -1,5 +1,5 @@
 import type { Listener } from "../runner/events.js";
-import type { Tally } from "../runner/tally.js";
+import { type Tally, verdictOf } from "../runner/tally.js";
 
 /** Progress as cases finish: one line per case, on stderr so stdout stays quiet for pipes. */
 export function consoleProgress(write: (s: string) => void): Listener {
@@ -36,7 +36,9 @@ export function consoleSummary(t: Tally, reportDir: string): string {
     );
   }
   const code = t.exitCode(results);
-  const verdict = code === 0 ? "CONFORMANT" : code === 1 ? "NOT CONFORMANT" : "NOT JUDGED";
+  const verdict = verdictOf(code);
+  const why = code === 3 ? t.unjudgedReason(results) : undefined;
+  if (why) lines.push(`not judged: ${why}`);
   lines.push(
     `${verdict}: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.observed} observed, ${c.error} error, ${c["not-judged"]} not judged (${results.length} rules)${t.incomplete ? " [incomplete]" : ""}`,
     `reports: ${reportDir}/conformance.md, conformance.json, junit.xml`,

@@ -1,5 +1,6 @@
-import type { RuleResult, Tally } from "../runner/tally.js";
+import { type RuleResult, type Tally, verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
+import { TOOL } from "../version.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 /** Bumped when the shape of conformance.json changes incompatibly. */
@@ -40,14 +41,23 @@ function ruleJson(r: RuleResult, t: Tally) {
 }
 
 /** conformance.json: versioned, one entry per rule with its verdict and evidence. */
-export function renderJson(t: Tally): string {
+export function renderJson(t: Tally, exitCode = t.exitCode()): string {
   const results = t.results();
   return `${JSON.stringify(
     {
       version: REPORT_VERSION,
-      tool: "tim-group-add-conformance",
-      run: { ...t.info, incomplete: t.incomplete, ms: Math.round(t.ms), exchanges: t.exchanges },
-      exitCode: t.exitCode(results),
+      tool: { name: TOOL.name, version: TOOL.version },
+      run: {
+        ...t.info,
+        incomplete: t.incomplete,
+        ...(t.interrupted ? { interrupted: t.interrupted } : {}),
+        ms: Math.round(t.ms),
+        exchanges: t.exchanges,
+        evidence: t.evidence(results),
+      },
+      exitCode,
+      verdict: verdictOf(exitCode),
+      ...(exitCode === 3 ? { unjudged: t.unjudgedReason(results) } : {}),
       summary: t.counts(results),
       errors: t.caseErrors,
       notices: t.notices,

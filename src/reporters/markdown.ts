@@ -1,5 +1,5 @@
 import type { Finding } from "../runner/events.js";
-import type { RuleResult, RuleStatus, Tally } from "../runner/tally.js";
+import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
@@ -78,12 +78,12 @@ export function renderMarkdown(t: Tally): string {
   const results = t.results();
   const counts = t.counts(results);
   const code = t.exitCode(results);
-  const verdict =
-    code === 0
-      ? "✅ CONFORMANT: every MUST rule holds"
-      : code === 1
-        ? "❌ NOT CONFORMANT: a MUST rule is violated"
-        : "⛔ NOT JUDGED: the suite could not finish judging";
+  const verdict = {
+    CONFORMANT: "✅ CONFORMANT: every MUST rule holds and valid requests were accepted",
+    "NOT CONFORMANT": "❌ NOT CONFORMANT: a MUST rule is violated",
+    "NOT JUDGED": `⛔ NOT JUDGED: ${t.unjudgedReason(results) ?? "the suite could not finish judging"}`,
+    INTERRUPTED: `⏹ INTERRUPTED by ${t.interrupted}: the rules below were judged before it`,
+  }[verdictOf(code)];
   const out = [
     "# v4/sns/group_add conformance report",
     "",

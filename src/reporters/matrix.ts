@@ -23,7 +23,7 @@ function observed(t: Tally, rule: string): string {
 }
 
 /** matrix.md: one row per rule, one column per target, like Autobahn|Testsuite's implementation matrix. */
-export function renderMatrix(cols: MatrixColumn[]): string {
+export function renderMatrix(cols: MatrixColumn[], incomplete = false): string {
   const results = cols.map((c) => new Map(c.tally.results().map((r) => [r.rule.id, r])));
   const rules = cols[0]?.tally.results().map((r) => r.rule) ?? [];
   const head = `| Rule | Level | ${cols.map((c) => cell(c.name)).join(" | ")} |`;
@@ -35,6 +35,9 @@ export function renderMatrix(cols: MatrixColumn[]): string {
   const out = [
     "# group_add conformance matrix",
     "",
+    ...(incomplete
+      ? ["> **Incomplete**: interrupted or stopped early; only the targets below ran.", ""]
+      : []),
     head,
     sep,
     `| **Verdict** | | ${verdicts.join(" | ")} |`,

@@ -11,7 +11,7 @@ import {
   refused,
   succeeded,
 } from "../transport/exchange.js";
-import type { Sender } from "../transport/sender.js";
+import { abortError, type Sender } from "../transport/sender.js";
 import type { Listener } from "./events.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
@@ -39,6 +39,8 @@ export class CaseContext {
   constructor(
     readonly caseId: string,
     private readonly s: RunShared,
+    /** the run's interruption and the case's deadline: requests stop when it fires */
+    readonly signal?: AbortSignal,
   ) {}
 
   /** The query of a normal admin call (sdkappid, identifier, usersig, random, contenttype). */
@@ -53,12 +55,16 @@ export class CaseContext {
 
   /** The same target and run memory, with events going to `emit` instead (property probes). */
   derive(emit: Listener): CaseContext {
-    return new CaseContext(this.caseId, { ...this.s, emit });
+    return new CaseContext(this.caseId, { ...this.s, emit }, this.signal);
   }
 
   /** Sends one call and judges it; a transport failure throws (the case cannot be judged). */
   async call(command: string, body: unknown, o: CallOptions = {}): Promise<Exchange> {
-    const ex = await this.s.client.send(buildRequest(command, body, this.s.query(), o));
+    if (this.signal?.aborted) {
+      const a = abortError(this.signal, command);
+      throw new SuiteError(a.code as SuiteErrorCode, a.message);
+    }
+    const ex = await this.s.client.send(buildRequest(command, body, this.s.query(), o), this.signal);
     this.s.emit({ type: "exchange", caseId: this.caseId, exchange: ex });
     if (ex.error) throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
     const status = ex.response?.status ?? 0;

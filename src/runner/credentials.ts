@@ -1,6 +1,7 @@
 import type { SigMinter } from "../cases/case.js";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import type { Settings } from "../config/settings.js";
-import type { Redactor } from "../transport/redact.js";
+import { Redactor } from "../transport/redact.js";
 import { mintUserSig } from "../usersig/sign.js";
 import type { Clock } from "./clock.js";
 
@@ -47,4 +48,15 @@ export function adminSigSource(s: Settings, clock: Clock, sig: SigMinter | undef
     }
     return current;
   };
+}
+
+/**
+ * The run's redactor, knowing the secrets it was given. The emulator's public
+ * development key is no secret: redacting runs of it would garble ordinary
+ * words ("tim-conformance-…") in reports and recordings.
+ */
+export function runRedactor(s: Settings, r = new Redactor()): Redactor {
+  if (s.secretKey !== EMULATOR_DEFAULTS.secretKey) r.add(s.secretKey);
+  r.add(s.usersig);
+  return r;
 }

@@ -45,6 +45,6 @@ export type RunEvent =
   | { type: "generated"; caseId: string; rules: string[] }
   /** something a person should know that is no verdict: a retry, a throttle, a fallback */
   | { type: "notice"; message: string }
-  | { type: "run-end"; ms: number; incomplete: boolean };
+  | { type: "run-end"; ms: number; incomplete: boolean; interrupted?: "SIGINT" | "SIGTERM" };
 
 export type Listener = (e: RunEvent) => void;

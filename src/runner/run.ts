@@ -5,10 +5,10 @@ import { SuiteError } from "../errors.js";
 import { DeclaredPool } from "../fixtures/declared.js";
 import { Pool } from "../fixtures/pool.js";
 import { withRecordedSettings } from "../record/recording.js";
-import { Redactor } from "../transport/redact.js";
+import { DeadlineError } from "../transport/sender.js";
 import { type Clock, randomParams, systemClock } from "./clock.js";
 import { CaseContext, type RunShared } from "./context.js";
-import { adminSigSource, minter } from "./credentials.js";
+import { adminSigSource, minter, runRedactor } from "./credentials.js";
 import type { Listener } from "./events.js";
 import { senderFor } from "./sender-stack.js";
 import { credentialsRejected, probeEnvelope } from "./setup-failure.js";
@@ -18,15 +18,16 @@ export interface RunOptions {
   settings: Settings;
   emit: Listener;
   clock?: Clock;
-  /** aborting stops new cases; the current one finishes and everything is cleaned up */
+  /** aborting (reason "SIGINT"/"SIGTERM") stops the current case at once; cleanup and reports still follow */
   signal?: AbortSignal;
   /** called once the target is up (tests use it to inspect the embedded emulator) */
   onTarget?: (t: Target) => void;
 }
 
+/** The cases to run, in the index's order for a full run; the baseline always comes first, once. */
 export function selectCases(ids: string[]): Case[] {
   if (ids.length === 0) return [...CASES];
-  return ids.map((id) => {
+  const picked = ids.map((id) => {
     const c = CASES.find((k) => k.id === id);
     if (!c)
       throw new SuiteError(
@@ -35,6 +36,8 @@ export function selectCases(ids: string[]): Case[] {
       );
     return c;
   });
+  const first = CASES[0] as Case;
+  return [first, ...picked.filter((c) => c !== first)];
 }
 
 const asSuiteError = (e: unknown): SuiteError =>
@@ -42,11 +45,24 @@ const asSuiteError = (e: unknown): SuiteError =>
     ? e
     : new SuiteError("TIM_ERR_INTERNAL", `suite bug: ${(e as Error)?.message ?? String(e)}`, { cause: e });
 
-/** Runs the selected cases against the target, emitting events; never throws for the target's faults. */
 /** The recording's settings replace the run's: a replay generates exactly the recorded cases. */
 function replaying(s: Settings, target: Target): Settings {
   const r = target.recording?.settings;
   return r ? withRecordedSettings(s, r) : s;
+}
+
+/** Cleanup gets a deadline of its own, so a target that hangs cannot hold the run after a signal. */
+const cleanupMs = (s: Settings): number => Math.max(30_000, 4 * s.timeoutMs);
+
+/** A case's signal: the run's interruption or the case's own deadline, whichever comes first. */
+function caseSignal(s: Settings, caseId: string, run: AbortSignal | undefined): [AbortSignal, () => void] {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () =>
+      deadline.abort(new DeadlineError(`case ${caseId} passed its deadline of ${s.caseTimeoutMs / 1000} s`)),
+    s.caseTimeoutMs,
+  );
+  return [run ? AbortSignal.any([run, deadline.signal]) : deadline.signal, () => clearTimeout(timer)];
 }
 
 /** Runs the selected cases against the target, emitting events; never throws for the target's faults. */
@@ -54,14 +70,12 @@ export async function runSuite(o: RunOptions): Promise<void> {
   const { emit } = o;
   const clock = o.clock ?? systemClock;
   const notice = (message: string) => emit({ type: "notice", message });
-  const redactor = new Redactor();
-  redactor.add(o.settings.secretKey);
-  redactor.add(o.settings.usersig);
   const target = await openTarget(o.settings, clock, notice);
   const s = replaying(o.settings, target);
+  const redactor = runRedactor(s);
   o.onTarget?.(target);
   const cases = selectCases(s.cases);
-  const sig = minter(s, clock, redactor);
+  const sig = target.recording && !target.recording.settings.signed ? undefined : minter(s, clock, redactor);
   const adminSig = adminSigSource(s, clock, sig);
   const client = senderFor(s, target, redactor, (m) => notice(redactor.redact(m)));
   const nextRandom = randomParams(s.seed);
@@ -78,8 +92,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
     }),
   };
   // Declared fixtures: a group_add-only target; nothing is imported, befriended or reset there.
-  const pool: AccountPool = s.fixtures ? new DeclaredPool(s.fixtures) : new Pool(s.prefix);
-  const declared = Boolean(s.fixtures);
+  const pool: AccountPool = s.fixtures ? new DeclaredPool(s.fixtures) : new Pool(s.prefix, s.resetPool);
+  const cleanup = (id: string) => new CaseContext(id, shared, AbortSignal.timeout(cleanupMs(s)));
   const t0 = performance.now();
   const info = {
     target: target.label,
@@ -88,31 +102,36 @@ export async function runSuite(o: RunOptions): Promise<void> {
     replayFlags: target.replayFlags,
   };
   emit({ type: "run-start", info, cases: cases.map((c) => c.id) });
-  const fail = (caseId: string, e: unknown, rules: string[] = [], prefix = "") => {
+  const fail = (caseId: string, e: unknown, rules: readonly string[] = [], prefix = "") => {
     const err = asSuiteError(e);
+    if (err.code === "TIM_ERR_INTERRUPTED") {
+      notice(redactor.redact(`${caseId}: ${prefix}${err.message}; the rest of it was not run`));
+      return err;
+    }
     emit({
       type: "case-error",
       caseId,
       code: err.code,
       message: redactor.redact(prefix + err.message),
-      rules,
+      rules: [...rules],
     });
     return err;
   };
   let incomplete = false;
   try {
+    const [setupSignal, setupDone] = caseSignal(s, "setup", o.signal);
     try {
-      await pool.prepare(new CaseContext("setup", shared));
+      await pool.prepare(new CaseContext("setup", shared, setupSignal));
     } catch (e) {
       const failed = asSuiteError(e);
       const err = fail("setup", credentialsRejected(failed.exchange) ?? failed);
       incomplete = true;
       if (err.code === "TIM_ERR_FIXTURE") {
-        await probeEnvelope(new CaseContext("envelope-probe", shared), s.prefix).catch((p) =>
-          fail("envelope-probe", p),
-        );
+        await probeEnvelope(cleanup("envelope-probe"), s.prefix).catch((p) => fail("envelope-probe", p));
       }
       return;
+    } finally {
+      setupDone();
     }
     const gen = {
       seed: s.seed,
@@ -121,38 +140,60 @@ export async function runSuite(o: RunOptions): Promise<void> {
       ...(s.replayPath ? { replayPath: s.replayPath } : {}),
     };
     for (const c of cases) {
-      if (o.signal?.aborted) {
+      if (o.signal?.aborted || client.spent) {
         incomplete = true;
+        if (client.spent)
+          fail(
+            "run",
+            new SuiteError(
+              "TIM_ERR_TRANSIENT",
+              `the retry time budget of ${s.live.retryBudgetMs / 1000} s is spent (the target keeps failing or stalling); the remaining cases were not run`,
+            ),
+          );
         break;
       }
-      const t = new CaseContext(c.id, shared);
+      const [signal, done] = caseSignal(s, c.id, o.signal);
+      const t = new CaseContext(c.id, shared, signal);
       const c0 = performance.now();
       emit({ type: "case-start", caseId: c.id, title: c.title });
-      if (declared && !c.groupAddOnly) {
+      if (s.fixtures && !c.groupAddOnly) {
         const reason =
           "needs account, friendship or group_get/group_delete calls; the target was declared group_add-only (--fixtures)";
         for (const rule of c.rules) emit({ type: "skip", caseId: c.id, rule, reason });
         emit({ type: "case-end", caseId: c.id, ms: performance.now() - c0 });
+        done();
         continue;
       }
       try {
-        await c.run({ t, pool, sig, adminSig: adminSig(), gen, declared });
+        await c.run({
+          t,
+          pool,
+          sig,
+          adminSig: adminSig(),
+          gen,
+          declared: Boolean(s.fixtures),
+          ...(s.fixtures ? { declaredFixtures: s.fixtures } : {}),
+          now: () => clock.now(),
+        });
       } catch (e) {
-        fail(c.id, e, [...c.rules]);
+        fail(c.id, e, c.rules);
       } finally {
-        await pool.releaseAll(t).catch((e) => fail(c.id, e, [], "cleanup: "));
+        done();
+        await pool.releaseAll(cleanup(c.id)).catch((e) => fail(c.id, e, [], "cleanup: "));
         emit({ type: "case-end", caseId: c.id, ms: performance.now() - c0 });
       }
     }
     // The pool is left as it was found: no groups, no friendships among its accounts.
-    await pool.resetAll(new CaseContext("cleanup", shared)).catch((e) => fail("cleanup", e));
+    await pool.resetAll(cleanup("cleanup")).catch((e) => fail("cleanup", e));
   } finally {
     if (client.retriesUsed > 0)
       notice(`${client.retriesUsed} request(s) retried (transient or throttled answers are never judged)`);
+    const reason = o.signal?.aborted ? String(o.signal.reason) : undefined;
     emit({
       type: "run-end",
       ms: performance.now() - t0,
       incomplete: incomplete || Boolean(o.signal?.aborted),
+      ...(reason === "SIGINT" || reason === "SIGTERM" ? { interrupted: reason } : {}),
     });
     await client.close();
     await target.close();

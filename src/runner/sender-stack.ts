@@ -21,6 +21,7 @@ export function senderFor(
     limiter: new Limiter(s.live.rate),
     attempts: s.live.attempts,
     runBudget: s.live.runBudget,
+    retryBudgetMs: s.live.retryBudgetMs,
     backoffMs: s.live.backoffMs,
     notice,
     ...(backupUrl && !target.recording

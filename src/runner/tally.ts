@@ -22,6 +22,17 @@ export interface RuleResult {
   byCase: Map<string, CaseRecord>;
 }
 
+/** The rule whose passes are the evidence that valid requests work. */
+const EVIDENCE_RULE = "valid-request-accepted";
+
+/** The verdict word of an exit code, the same in every report. */
+export function verdictOf(code: number): "CONFORMANT" | "NOT CONFORMANT" | "NOT JUDGED" | "INTERRUPTED" {
+  if (code === EXIT.pass) return "CONFORMANT";
+  if (code === EXIT.violation) return "NOT CONFORMANT";
+  if (code === EXIT.sigint || code === EXIT.sigterm) return "INTERRUPTED";
+  return "NOT JUDGED";
+}
+
 /** Evidence kept per rule and case: enough to show, bounded so 100k cases stay flat in memory. */
 const KEEP_FAILURES = 5;
 const KEEP_OBSERVATIONS = 5;
@@ -35,6 +46,8 @@ export class Tally {
   /** generated (property and stateful) cases that judged each rule */
   readonly generated = new Map<string, number>();
   incomplete = false;
+  /** the signal that stopped the run, if one did */
+  interrupted: "SIGINT" | "SIGTERM" | undefined;
   ms = 0;
   private readonly rules = new Map<string, Map<string, CaseRecord>>(RULES.map((r) => [r.id, new Map()]));
 
@@ -96,6 +109,7 @@ export class Tally {
         break;
       case "run-end":
         this.incomplete = e.incomplete;
+        this.interrupted = e.interrupted;
         this.ms = e.ms;
         break;
       default:
@@ -120,10 +134,30 @@ export class Tally {
     });
   }
 
-  /** 1 when a MUST rule failed; else 3 when anything could not be judged; else 0. */
+  /**
+   * Valid group_add requests the target accepted. CONFORMANT is a claim that
+   * needs this evidence (principle 6): a target that refuses everything, or a
+   * run that never got a valid request through, is never 0.
+   */
+  evidence(results = this.results()): number {
+    const r = results.find((x) => x.rule.id === EVIDENCE_RULE);
+    return [...(r?.byCase.values() ?? [])].reduce((n, c) => n + c.passes, 0);
+  }
+
+  /** Why the run is not judged although no MUST rule failed, or undefined. */
+  unjudgedReason(results = this.results()): string | undefined {
+    if (this.caseErrors.length > 0)
+      return `${this.caseErrors.length} case(s) could not be judged (suite errors below)`;
+    if (this.evidence(results) === 0)
+      return "no valid group_add was accepted by the target, so nothing shows that it works (valid-request-accepted was never judged true)";
+    return undefined;
+  }
+
+  /** 130/143 when interrupted; else 1 when a MUST rule failed; else 3 when anything could not be judged or no valid call was accepted; else 0. */
   exitCode(results = this.results()): number {
+    if (this.interrupted) return this.interrupted === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
     if (results.some((r) => r.status === "fail")) return EXIT.violation;
-    if (this.caseErrors.length > 0) return EXIT.unjudged;
+    if (this.unjudgedReason(results)) return EXIT.unjudged;
     return EXIT.pass;
   }
 

@@ -2,13 +2,14 @@ import { Agent, errors as undiciErrors } from "undici";
 import { SuiteError, type SuiteErrorCode } from "../errors.js";
 import type { Exchange } from "./exchange.js";
 import type { Redactor } from "./redact.js";
+import { abortError } from "./sender.js";
 
 /** A response body larger than this is not read on (a hostile target must not exhaust memory). */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface ClientOptions {
   baseUrl: string;
-  /** per request: connect, headers and body each (reference §3.2: the service's own timeout is 3 s) */
+  /** per request, overall: connect, headers and the whole body (reference §3.2: the service's own timeout is 3 s) */
   timeoutMs: number;
   redactor: Redactor;
 }
@@ -57,10 +58,13 @@ export class ApiClient {
     });
   }
 
-  async send(r: OutgoingRequest): Promise<Exchange> {
+  async send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange> {
     const url = requestUrl(this.o.baseUrl, r);
     const ex = startExchange(++this.seq, r, url, this.o.redactor);
     const t0 = performance.now();
+    // One deadline for the whole exchange: a body dripped a byte at a time must not outlive it.
+    const deadline = AbortSignal.timeout(this.o.timeoutMs);
+    const stop = signal ? AbortSignal.any([deadline, signal]) : deadline;
     try {
       const origin = new URL(url).origin;
       const res = await this.agent.request({
@@ -69,13 +73,22 @@ export class ApiClient {
         method: "POST",
         headers: r.headers,
         body: r.body,
+        signal: stop,
       });
       const text = await readCapped(res.body as AsyncIterable<Uint8Array>, r.command, () =>
         res.body.destroy(),
       );
       completeExchange(ex, res.statusCode, flat(res.headers), text, this.o.redactor);
     } catch (err) {
-      failExchange(ex, err, r.command, this.o.redactor);
+      if (stop.aborted && !(err instanceof SuiteError)) {
+        const a = deadline.aborted
+          ? {
+              code: "TIM_ERR_TIMEOUT",
+              message: `${r.command}: no complete answer within ${this.o.timeoutMs} ms`,
+            }
+          : abortError(stop, r.command);
+        ex.error = { code: a.code, message: this.o.redactor.redact(a.message) };
+      } else failExchange(ex, err, r.command, this.o.redactor);
     }
     ex.ms = performance.now() - t0;
     return ex;

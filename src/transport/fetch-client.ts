@@ -22,7 +22,7 @@ export class FetchClient implements Sender {
 
   constructor(private readonly o: { baseUrl: string; redactor: Redactor }) {}
 
-  async send(r: OutgoingRequest): Promise<Exchange> {
+  async send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange> {
     const url = requestUrl(this.o.baseUrl, r);
     const ex = startExchange(++this.seq, r, url, this.o.redactor);
     const t0 = performance.now();
@@ -42,7 +42,7 @@ export class FetchClient implements Sender {
       // Sent without Content-Type: nock's reply functions JSON.parse a body marked as JSON and crash
       // the process on the malformed ones the suite sends on purpose. Replays match on path and
       // body only, and the exchange keeps the headers the case asked for.
-      const res = await fetch(url, { method: "POST", body: r.body });
+      const res = await fetch(url, { method: "POST", body: r.body, ...(signal ? { signal } : {}) });
       const text = res.body
         ? await readCapped(
             res.body as unknown as AsyncIterable<Uint8Array>,

@@ -1,23 +1,100 @@
+import { escapeSig } from "../usersig/base64url.js";
+import { canonicalView } from "./canonical.js";
+
+/** A run of this many characters of a secret is itself a secret (issue 10: a 40-character echo leaked). */
+export const MIN_RUN = 16;
+const PLACEHOLDER = "[REDACTED]";
+const BASE = 257;
+/** BASE^(MIN_RUN-1) mod 2^32, for removing the character that leaves the rolling window. */
+const TOP = (() => {
+  let p = 1;
+  for (let k = 0; k < MIN_RUN - 1; k++) p = Math.imul(p, BASE) >>> 0;
+  return p;
+})();
+
+function hashOf(s: string, from: number): number {
+  let h = 0;
+  for (let k = from; k < from + MIN_RUN; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k)) >>> 0;
+  return h;
+}
+
+/** The forms a secret travels in besides its own text: base64 of it, as some clients log or echo it. */
+function encodedForms(secret: string): string[] {
+  const b64 = Buffer.from(secret, "utf8").toString("base64");
+  return [secret, b64, b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), escapeSig(b64)];
+}
+
 /**
  * Redaction by value: every secret the suite knows (the secret key, each UserSig
  * it minted or was given) is replaced wherever it appears, in URLs, bodies,
- * error messages and reports alike.
+ * error messages and reports alike, and in every encoding a client or server
+ * may use: raw, percent-encoded in either case (including `*` as `%2A`), with
+ * `+` or space, JSON-escaped, or base64 of it. Any run of at least MIN_RUN
+ * characters of a secret is redacted too, so a truncated echo leaks nothing.
  */
 export class Redactor {
-  private readonly secrets = new Set<string>();
+  /** canonical secrets shorter than MIN_RUN: matched whole */
+  private readonly whole = new Set<string>();
+  /** rolling hash -> canonical MIN_RUN-character runs of the longer secrets */
+  private readonly runs = new Map<number, Set<string>>();
+  private readonly known = new Set<string>();
 
   add(secret: string | undefined): void {
-    if (secret && secret.length >= 4) this.secrets.add(secret);
+    if (!secret || secret.length < 4 || this.known.has(secret)) return;
+    this.known.add(secret);
+    for (const form of encodedForms(secret)) {
+      const c = canonicalView(form).text;
+      if (c.length < MIN_RUN) {
+        this.whole.add(c);
+        continue;
+      }
+      for (let k = 0; k + MIN_RUN <= c.length; k++) {
+        const h = hashOf(c, k);
+        const set = this.runs.get(h) ?? new Set<string>();
+        set.add(c.slice(k, k + MIN_RUN));
+        this.runs.set(h, set);
+      }
+    }
+  }
+
+  /** Intervals [start, end) of the canonical text that are secret, merged where they touch. */
+  private secretSpans(c: string): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    if (this.runs.size > 0 && c.length >= MIN_RUN) {
+      let h = hashOf(c, 0);
+      for (let k = 0; ; k++) {
+        if (this.runs.get(h)?.has(c.slice(k, k + MIN_RUN))) found.push([k, k + MIN_RUN]);
+        if (k + MIN_RUN >= c.length) break;
+        const out = Math.imul(c.charCodeAt(k), TOP) >>> 0;
+        h = (Math.imul((h - out) >>> 0, BASE) + c.charCodeAt(k + MIN_RUN)) >>> 0;
+      }
+    }
+    for (const w of this.whole) {
+      for (let at = c.indexOf(w); at >= 0; at = c.indexOf(w, at + 1)) found.push([at, at + w.length]);
+    }
+    found.sort((x, y) => x[0] - y[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [a, b] of found) {
+      const last = merged.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    return merged;
   }
 
   redact(text: string): string {
     let out = text;
-    for (const s of this.secrets) {
-      if (out.includes(s)) out = out.split(s).join("[REDACTED]");
-      const enc = encodeURIComponent(s);
-      if (enc !== s && out.includes(enc)) out = out.split(enc).join("[REDACTED]");
+    if (this.known.size > 0) {
+      const view = canonicalView(text);
+      const spans = this.secretSpans(view.text);
+      // Right to left, so earlier source offsets stay valid.
+      for (const [a, b] of spans.reverse()) {
+        out = out.slice(0, view.start(a)) + PLACEHOLDER + out.slice(view.end(b - 1));
+      }
     }
     // A usersig in a URL is a secret even when the suite did not mint it.
-    return out.includes("usersig=") ? out.replace(/([?&]usersig=)[^&\s"']+/g, "$1[REDACTED]") : out;
+    return /usersig(=|%3D)/i.test(out)
+      ? out.replace(/([?&]usersig(?:=|%3D))(?!\[REDACTED\])[^&\s"'<>]+/gi, `$1${PLACEHOLDER}`)
+      : out;
   }
 }

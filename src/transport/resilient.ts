@@ -1,13 +1,14 @@
+import { limits } from "../contract/limits.js";
 import { SuiteError } from "../errors.js";
 import type { OutgoingRequest } from "./client.js";
 import { bodyOf, type Exchange, GATEWAY_STATUS } from "./exchange.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";
 
-// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突.
-const TRANSIENT_CODES = new Set([30006, 30007, 30008]);
-// reference §3.6: frequency limits; 70050 asks to wait a minute.
-const FREQUENCY_CODES = new Set([60007, 60011, 60018, 60019, 70050]);
+// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突 (specs/limits.json).
+const TRANSIENT_CODES = new Set(limits.transientCodes);
+// reference §3.6: frequency limits; 70050 asks to wait a minute (specs/limits.json).
+const FREQUENCY_CODES = new Set(limits.frequencyCodes);
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
 
 export interface ResilienceOptions {
@@ -16,6 +17,8 @@ export interface ResilienceOptions {
   attempts: number;
   /** retries for the whole run: past it, a transient failure ends the run (exit 3) */
   runBudget: number;
+  /** time the whole run may lose to failed tries and back-off: past it, nothing more is retried */
+  retryBudgetMs: number;
   /** first back-off wait; doubles per retry of one request */
   backoffMs: number;
   time?: Sleeper;
@@ -42,14 +45,31 @@ export function classifyAnswer(ex: Exchange): Verdict {
   return "ok";
 }
 
+/** Waits, unless the signal fires first. */
+function pause(time: Sleeper, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return time.sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    void time.sleep(ms).then(done);
+  });
+}
+
 /**
- * Rate-limits every call, retries transient failures within a budget, backs
- * off on frequency codes, and falls back to the backup domain. Only the final
- * answer is returned, so a retried transient is never judged as a violation;
- * one that persists is a suite error naming what persisted.
+ * Rate-limits every call, retries transient failures within a budget (a count
+ * and a time), backs off on frequency codes, and falls back to the backup
+ * domain. Only the final answer is returned, so a retried transient is never
+ * judged as a violation; one that persists is a suite error naming what
+ * persisted. Once the time budget is spent, `spent` says so and the runner
+ * stops: a target that hangs on every other request must not cost hours.
  */
 export class ResilientSender implements Sender {
   private retries = 0;
+  private lostMs = 0;
   private active: Sender;
   private onBackup = false;
   private readonly time: Sleeper;
@@ -66,11 +86,17 @@ export class ResilientSender implements Sender {
     return this.retries;
   }
 
-  async send(r: OutgoingRequest): Promise<Exchange> {
+  /** The time budget for retries is used up: the run should stop rather than wait on. */
+  get spent(): boolean {
+    return this.lostMs >= this.o.retryBudgetMs;
+  }
+
+  async send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange> {
     let wait = this.o.backoffMs;
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take(r.command);
-      const ex = await this.active.send(r);
+      const t0 = this.time.now();
+      const ex = await this.active.send(r, signal);
       const v = classifyAnswer(ex);
       if (v === "unreachable" && this.o.backup && !this.onBackup) {
         this.onBackup = true;
@@ -81,15 +107,20 @@ export class ResilientSender implements Sender {
         attempt -= 1;
         continue;
       }
-      if (v === "ok" || v === "unreachable") return ex;
+      if (v === "ok" || v === "unreachable" || signal?.aborted) return ex;
+      this.lostMs += this.time.now() - t0;
       const what =
         ex.error?.message ??
         (ex.response && GATEWAY_STATUS.has(ex.response.status)
           ? `HTTP ${ex.response.status}`
           : `ErrorCode ${String(bodyOf(ex)?.ErrorCode)}`);
-      if (attempt >= this.o.attempts || this.retries >= this.o.runBudget) {
+      if (attempt >= this.o.attempts || this.retries >= this.o.runBudget || this.spent) {
         const budget =
-          attempt >= this.o.attempts ? `${attempt} tries` : `the run's retry budget of ${this.o.runBudget}`;
+          attempt >= this.o.attempts
+            ? `${attempt} tries`
+            : this.spent
+              ? `the run's retry time budget of ${Math.round(this.o.retryBudgetMs / 1000)} s`
+              : `the run's retry budget of ${this.o.runBudget}`;
         // No answer at all keeps its own code (timeout, reset, gateway): the caller reports it as such.
         if (ex.error) {
           ex.error.message += ` (persisted after ${budget})`;
@@ -111,7 +142,9 @@ export class ResilientSender implements Sender {
           `${r.command}: throttled (${what}); ${rate ? `rate now ${rate.toFixed(1)}/s, ` : ""}waiting ${Math.round(wait)} ms`,
         );
       }
-      await this.time.sleep(wait);
+      const w0 = this.time.now();
+      await pause(this.time, wait, signal);
+      this.lostMs += this.time.now() - w0;
       wait *= 2;
     }
   }

@@ -3,6 +3,25 @@ import type { Exchange } from "./exchange.js";
 
 /** Anything that sends a request and returns the redacted exchange: undici, fetch (for nock), resilient wrappers. */
 export interface Sender {
-  send(r: OutgoingRequest): Promise<Exchange>;
+  /** `signal` stops the request at once (an interrupted run, a case past its deadline) */
+  send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange>;
   close(): Promise<void>;
+}
+
+/** Why a signal fired, as the suite error it becomes: a deadline is a timeout, anything else an interruption. */
+export function abortError(signal: AbortSignal, command: string): { code: string; message: string } {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === "TimeoutError")
+    return { code: "TIM_ERR_TIMEOUT", message: `${command}: no complete answer before the deadline` };
+  if (reason instanceof DeadlineError)
+    return { code: "TIM_ERR_TIMEOUT", message: `${command}: ${reason.message}` };
+  return {
+    code: "TIM_ERR_INTERRUPTED",
+    message: `${command}: stopped by ${String(reason ?? "an interruption")}`,
+  };
+}
+
+/** The reason a case deadline aborts with. */
+export class DeadlineError extends Error {
+  override name = "DeadlineError";
 }

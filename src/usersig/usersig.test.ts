@@ -93,3 +93,17 @@ describe("TLSSigAPIv2", () => {
     expect(at(NOW + 3601)).toBe(false);
   });
 });
+
+describe("UserSig decoding under attack", () => {
+  it("refuses a zlib bomb as undecodable without inflating it", async () => {
+    const { deflateSync } = await import("node:zlib");
+    const { escapeSig } = await import("./base64url.js");
+    const { verifyUserSig, MAX_DOCUMENT_BYTES } = await import("./verify.js");
+    const bomb = escapeSig(deflateSync(Buffer.alloc(4 * 1024 * 1024, 0x20)).toString("base64"));
+    expect(bomb.length).toBeLessThan(8 * 1024); // under the length cap: the inflate cap is what stops it
+    const before = process.memoryUsage().arrayBuffers;
+    const r = verifyUserSig({ usersig: bomb, sdkappid: 1, identifier: "a", secretKey: "k", now: 0 });
+    expect(r).toEqual({ ok: false, reason: "undecodable" });
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(4 * MAX_DOCUMENT_BYTES + 1024 * 1024);
+  });
+});

@@ -33,15 +33,27 @@ export interface VerifyInput {
  */
 export function decodedDocument(usersig: string): string | undefined {
   try {
-    return inflateSync(Buffer.from(unescapeSig(usersig), "base64")).toString("utf8");
+    return inflateCapped(usersig).toString("utf8");
   } catch {
     return undefined;
   }
 }
 
+/**
+ * A real signature document is a few hundred bytes; a UserSig that inflates to
+ * more is refused as undecodable before it costs memory (a zlib bomb).
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024;
+const MAX_USERSIG_CHARS = 8 * 1024;
+
+function inflateCapped(usersig: string): Buffer {
+  if (usersig.length > MAX_USERSIG_CHARS) throw new Error("usersig too long");
+  return inflateSync(Buffer.from(unescapeSig(usersig), "base64"), { maxOutputLength: MAX_DOCUMENT_BYTES });
+}
+
 function decode(usersig: string): Record<string, unknown> | undefined {
   try {
-    const raw = inflateSync(Buffer.from(unescapeSig(usersig), "base64"));
+    const raw = inflateCapped(usersig);
     const parsed: unknown = JSON.parse(raw.toString("utf8"));
     return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
   } catch {

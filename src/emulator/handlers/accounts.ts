@@ -9,15 +9,22 @@ const MAX_ID_BYTES = 32; // reference §5.1: UserID 限制长度为32字节
 const validId = (v: unknown): v is string =>
   typeof v === "string" && v.length > 0 && Buffer.byteLength(v) <= MAX_ID_BYTES;
 
-function importId(state: State, id: string): void {
-  if (!state.users.has(id)) state.users.set(id, newUser(id));
+const FULL = 70398; // reference §2.8: 账号数超限
+
+/** Imports an account unless the app is full (the emulator's memory is bounded like the service's edition). */
+function importId(state: State, id: string, max: number): boolean {
+  if (state.users.has(id)) return true;
+  if (state.users.size >= max) return false;
+  state.users.set(id, newUser(id));
+  return true;
 }
 
 /** v4/im_open_login_svc/account_import; idempotent; legacy Identifier accepted (real-clients.md). */
 export function accountImport(ctx: HandlerContext): Envelope {
   const id = ctx.body.UserID ?? ctx.body.Identifier;
   if (!validId(id)) return fail(BAD, "Err_TLS_PT_Open_Login_Param_Invalid");
-  importId(ctx.state, id);
+  if (!importId(ctx.state, id, ctx.b.maxAccounts))
+    return fail(FULL, "Err_TLS_PT_Open_Login_Account_Count_Limit");
   return ok(ctx.b.successErrorInfo);
 }
 
@@ -30,8 +37,7 @@ export function multiaccountImport(ctx: HandlerContext): Envelope {
       ? body.AccountList.map((a) => (typeof a === "object" && a !== null ? (a as Body).UserID : undefined))
       : [];
   if (ids.length === 0 || ids.length > 100) return fail(BAD, "Err_TLS_PT_Open_Login_Param_Invalid");
-  const failed = ids.filter((id) => !validId(id)).map(String);
-  for (const id of ids) if (validId(id)) importId(ctx.state, id);
+  const failed = ids.filter((id) => !(validId(id) && importId(ctx.state, id, ctx.b.maxAccounts))).map(String);
   return ok(ctx.b.successErrorInfo, { FailAccounts: failed });
 }
 

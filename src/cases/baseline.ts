@@ -1,0 +1,49 @@
+import { errorCode, refused } from "../transport/exchange.js";
+import type { Case } from "./case.js";
+import { groupAdd, judgeItems, type Relation } from "./helpers.js";
+
+const GROUP_LIMIT = 30011; // seed 错误码: 分组已达系统上限
+
+/**
+ * The positive control every run starts with: a valid group_add must be
+ * accepted before anything can be called conformant (principle 6). A target
+ * that refuses everything fails here, whatever else it answers well.
+ * Against declared fixtures (a group_add-only target, nothing can be deleted)
+ * it adds one group named after the run to the first declared user, with the
+ * declared friends, non-friends and unknown ids in To_Account, each judged.
+ */
+export const baseline = {
+  id: "baseline",
+  title: "A valid group_add, as in the seed's examples, is accepted (the run's positive control)",
+  rules: ["valid-request-accepted", "group-add-places-friends", "not-friend-fails-item"],
+  groupAddOnly: true,
+  async run({ t, pool, declared, declaredFixtures, gen, now }) {
+    const u = pool.lease();
+    if (!declared || !declaredFixtures) {
+      const ex = await groupAdd(t, u, ["baseline"]);
+      t.expectAccepted("valid-request-accepted", ex, "a plain valid group_add on a user with no groups");
+      return;
+    }
+    // Unique per run: a name that exists already could be refused (an open behaviour).
+    const name = `tc_${gen.seed.toString(36)}_${now().toString(36)}`;
+    const relation = new Map<string, Relation>([
+      ...declaredFixtures.friends.map((a) => [a, "friend"] as const),
+      ...declaredFixtures.nonFriends.map((a) => [a, "stranger"] as const),
+      ...declaredFixtures.unknown.map((a) => [a, "unknown"] as const),
+    ]);
+    const to = [...relation.keys()].slice(0, 1000);
+    const ex = await groupAdd(t, u, [name], to);
+    if (refused(ex) && errorCode(ex) === GROUP_LIMIT) {
+      t.skip(
+        "valid-request-accepted",
+        `the declared user ${u} already holds 32 groups (30011): declare a user with room, or reset the target`,
+      );
+      return;
+    }
+    if (
+      !t.expectAccepted("valid-request-accepted", ex, `a valid group_add with ${to.length} declared accounts`)
+    )
+      return;
+    judgeItems(t, ex, to, (a) => relation.get(a) ?? "unknown");
+  },
+} satisfies Case;

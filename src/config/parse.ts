@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+import { SuiteError } from "../errors.js";
+import type { SettingSpec } from "./table.js";
+
+export type RawValue = string | string[] | boolean;
+
+/** The name a person knows a setting by, in messages: its environment name, else its flag. */
+export const nameOf = (s: SettingSpec): string => s.env ?? `--${s.flag}`;
+
+const bad = (setting: string, fix: string): SuiteError =>
+  new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
+
+/**
+ * Reads the settings a table declares from flags and the environment (flags
+ * win). A flag given an empty value, and an empty environment value of a
+ * setting marked emptyIsError, are refused: an unset CI secret must never
+ * silently fall back to the embedded emulator. Other empty environment values
+ * mean "unset". Values are checked by the table's own checks.
+ */
+export function parseWith(
+  table: readonly SettingSpec[],
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Record<string, RawValue> {
+  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
+  for (const s of table) {
+    if (!s.flag) continue;
+    options[s.flag] = {
+      type: s.boolean ? "boolean" : "string",
+      ...(s.multiple ? { multiple: true } : {}),
+      ...(s.flag === "help" ? { short: "h" } : {}),
+    };
+  }
+  let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  try {
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw bad("arguments", `${(e as Error).message}; see --help`);
+  }
+  const out: Record<string, RawValue> = {};
+  for (const s of table) {
+    const flagged = s.flag ? values[s.flag] : undefined;
+    let v: RawValue | undefined;
+    if (flagged !== undefined) {
+      v = Array.isArray(flagged) ? flagged.map(String) : flagged;
+      const empties = Array.isArray(v) ? v.some((x) => x === "") : v === "";
+      if (empties) throw bad(`--${s.flag}`, "is empty; give a value or leave the flag out");
+    } else if (s.env && env[s.env] !== undefined) {
+      const e = env[s.env] as string;
+      if (e === "" && s.emptyIsError)
+        throw bad(s.env, "is set but empty (an unset CI secret?); set it or unset it");
+      if (e !== "") v = s.multiple ? e.split(",").map((x) => x.trim()) : e;
+    }
+    if (v === undefined) continue;
+    out[s.key] = v;
+  }
+  return out;
+}
+
+/** Runs each present value through its setting's check: one TIM_ERR_CONFIG naming the setting. */
+export function checkValues(table: readonly SettingSpec[], raw: Record<string, unknown>): void {
+  for (const s of table) {
+    const v = raw[s.key];
+    if (!s.check || v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (typeof one !== "string") continue;
+      const fix = s.check(one);
+      if (fix) throw bad(nameOf(s), fix);
+    }
+  }
+}

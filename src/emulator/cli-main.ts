@@ -1,0 +1,137 @@
+import { statSync } from "node:fs";
+import { checkWritableFile, ensureWritableDir, writeAtomic } from "../cli/files.js";
+import type { Io } from "../cli/main.js";
+import { checkClientRequest } from "../client/check.js";
+import { ClientReport } from "../client/report.js";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { renderHelp } from "../config/help.js";
+import { checkValues, parseWith } from "../config/parse.js";
+import { loadInput } from "../contract/inputs.js";
+import { EXIT, SuiteError } from "../errors.js";
+import { TOOL } from "../version.js";
+import { EMULATOR_SETTINGS } from "./cli-settings.js";
+import type { Fault } from "./faults/fault.js";
+import { faultById } from "./faults/index.js";
+import type { ScenarioStep } from "./scenarios.js";
+import { startEmulator } from "./server.js";
+import type { EmuRequest } from "./types.js";
+import { variantById } from "./variants.js";
+
+export const EMULATOR_HELP = renderHelp(
+  "npm run emulator -- [options]   (or: tim-conformance emulator [options])",
+  "The reference emulator of the friend-group REST API, standalone, for any client configured with the\nsame TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY. One node process: SIGTERM or SIGINT closes it\ncleanly (answers in flight finish, the client report is flushed).",
+  EMULATOR_SETTINGS,
+);
+
+const bad = (setting: string, fix: string) => new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+function listenError(e: unknown, host: string, port: number): SuiteError {
+  const code = (e as NodeJS.ErrnoException).code ?? "error";
+  if (code === "EADDRINUSE")
+    return bad("--port", `${port} is in use on ${host}; choose another or 0 for a free one`);
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return bad("--host", `"${host}" is not an address of this machine (${code})`);
+  if (code === "EACCES") return bad("--port", `${port} needs privileges (${code}); choose a port above 1023`);
+  return bad("--host/--port", `cannot listen on ${host}:${port} (${code})`);
+}
+
+function clientReporter(dir: string, sdkappid: number, admin: string, secretKey: string) {
+  const abs = ensureWritableDir(dir, "--client-report");
+  const report = new ClientReport(abs);
+  const ctx = {
+    sdkappid,
+    admin,
+    secretKey,
+    now: () => Math.floor(Date.now() / 1000),
+    seenRandoms: new Set<string>(),
+  };
+  return { report, onRequest: (req: EmuRequest) => void report.add(req, checkClientRequest(req, ctx)) };
+}
+
+/**
+ * `npm run emulator`: returns when the emulator has stopped (on io.signal),
+ * or at once with 2 for a bad setting; never a stack trace.
+ */
+export async function emulatorMain(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  try {
+    const v = parseWith(EMULATOR_SETTINGS, argv, env);
+    if (v.help) {
+      io.out(EMULATOR_HELP);
+      return EXIT.pass;
+    }
+    if (v.version) {
+      io.out(`${TOOL.name} ${TOOL.version}\n`);
+      return EXIT.pass;
+    }
+    checkValues(EMULATOR_SETTINGS, v);
+    const port = Number(str(v.port) ?? "8080");
+    const host = str(v.host) ?? "127.0.0.1";
+    const sdkappid = Number(str(v.sdkappid) ?? EMULATOR_DEFAULTS.sdkappid);
+    const identifier = str(v.identifier) ?? EMULATOR_DEFAULTS.identifier;
+    const secretKey = str(v.secretKey) ?? EMULATOR_DEFAULTS.secretKey;
+    const faults: Fault[] = ((v.faults as string[] | undefined) ?? []).map(
+      (id) =>
+        faultById(id) ??
+        (() => {
+          throw bad("--fault", `unknown fault "${id}" (see tim-conformance run --list-faults)`);
+        })(),
+    );
+    const behaviour: Record<string, unknown> = { maxAccounts: Number(str(v.maxAccounts) ?? 20_000) };
+    for (const id of (v.variants as string[] | undefined) ?? [])
+      Object.assign(
+        behaviour,
+        (
+          variantById(id) ??
+          (() => {
+            throw bad("--variant", `unknown variant "${id}"`);
+          })()
+        ).behaviour,
+      );
+    const scenarioFile = str(v.scenario);
+    const scenario = scenarioFile
+      ? loadInput<ScenarioStep[]>("scenario", "--scenario", scenarioFile)
+      : undefined;
+    const readyFile = str(v.readyFile)
+      ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
+      : undefined;
+    const dir = str(v.clientReport);
+    if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
+      throw bad("--client-report", `${dir} is a file; name a folder (the report is several files)`);
+    const client = dir ? clientReporter(dir, sdkappid, identifier, secretKey) : undefined;
+    const emu = await startEmulator({
+      ...(scenario ? { scenario } : {}),
+      ...(client ? { onRequest: client.onRequest } : {}),
+      config: { sdkappid, identifier, secretKey, now: () => Math.floor(Date.now() / 1000) },
+      faults,
+      behaviour,
+      port,
+      host,
+      ...(v.throttle ? { throttlePerSecond: Number(v.throttle) } : {}),
+      ...(v.transientEvery ? { transientEvery: Number(v.transientEvery) } : {}),
+    }).catch((e) => {
+      throw listenError(e, host, port);
+    });
+    if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
+    // The key is never printed: say only where it came from.
+    io.out(
+      `emulator listening on ${emu.url} (sdkappid ${sdkappid}, admin ${identifier}, key from ${env.TIM_SECRET_KEY ? "TIM_SECRET_KEY" : "the development default"}${faults.length ? `, faults: ${faults.map((f) => f.id).join(", ")}` : ""})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener("abort", () => resolve(), { once: true });
+    });
+    await emu.shutdown();
+    client?.report.flush();
+    return EXIT.pass;
+  } catch (e) {
+    const err =
+      e instanceof SuiteError ? e : new SuiteError("TIM_ERR_INTERNAL", (e as Error)?.message ?? String(e));
+    io.err(`error: ${err.code}: ${err.message}\n`);
+    return err.code === "TIM_ERR_CONFIG" ? EXIT.config : EXIT.unjudged;
+  }
+}

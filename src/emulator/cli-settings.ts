@@ -1,0 +1,21 @@
+import { intIn, type SettingSpec } from "../config/table.js";
+
+/** Every setting of `tim-conformance emulator` (npm run emulator). */
+// biome-ignore format: one setting per line reads as the table it is
+export const EMULATOR_SETTINGS: readonly SettingSpec[] = [
+  { key: "port", flag: "port", env: "TIM_EMULATOR_PORT", group: "Run", arg: "N", help: "port to listen on; 0 picks a free one (see --ready-file)", default: "8080", check: intIn(0, 65535) },
+  { key: "host", flag: "host", env: "TIM_EMULATOR_HOST", group: "Run", arg: "ADDR", help: "address to listen on; another than loopback exposes the emulator", default: "127.0.0.1", emptyIsError: true },
+  { key: "readyFile", flag: "ready-file", group: "Run", arg: "FILE", help: "write the URL here once listening (for --port 0 and scripts)", default: "—", emptyIsError: true },
+  { key: "maxAccounts", flag: "max-accounts", env: "TIM_EMULATOR_MAX_ACCOUNTS", group: "Run", arg: "N", help: "accounts the emulator holds at most; past it imports fail with 70398 (account count over limit)", default: "20000", check: intIn(1, 1_000_000) },
+  { key: "faults", flag: "fault", group: "Run", arg: "ID", help: "a deliberate bug (repeatable; see tim-conformance run --list-faults)", default: "—", multiple: true },
+  { key: "variants", flag: "variant", group: "Run", arg: "ID", help: "another conformant answer to an open question (repeatable)", default: "—", multiple: true },
+  { key: "throttle", flag: "throttle", group: "Run", arg: "N", help: "answer 60007 past N calls in any second, like the live limiter", default: "off", check: intIn(1, 1_000_000) },
+  { key: "transientEvery", flag: "transient-every", group: "Run", arg: "N", help: "answer 30006 (internal error, retry) to every Nth group_add", default: "off", check: intIn(1, 1_000_000) },
+  { key: "scenario", flag: "scenario", group: "Run", arg: "FILE", help: "scripted answers for a client under test (README)", default: "—", emptyIsError: true },
+  { key: "clientReport", flag: "client-report", group: "Run", arg: "DIR", help: "judge every request the client sends into DIR/client-conformance.{md,json,jsonl}", default: "—", emptyIsError: true },
+  { key: "sdkappid", env: "TIM_SDKAPPID", group: "Credentials", help: "the SDKAppID the emulator serves", default: "1400000000", check: intIn(1, 4294967295) },
+  { key: "identifier", env: "TIM_IDENTIFIER", group: "Credentials", help: "the App admin account", default: "administrator" },
+  { key: "secretKey", env: "TIM_SECRET_KEY", group: "Credentials", help: "the key UserSigs are verified with", default: "a public development key", secret: true },
+  { key: "help", flag: "help", group: "Info", help: "print this help and exit", default: "—", boolean: true },
+  { key: "version", flag: "version", group: "Info", help: "print the version and exit", default: "—", boolean: true },
+];
