@@ -33,6 +33,8 @@ export class ClientReport {
   private seq = 0;
   private must = 0;
   private lastWrite = 0;
+  /** how often the summaries were written (bounded under load: a test checks it) */
+  summaryWrites = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly dir: string) {
@@ -80,6 +82,7 @@ export class ClientReport {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.lastWrite = Date.now();
+    this.summaryWrites += 1;
     const json = {
       version: 2,
       requests: this.seq,

@@ -34,11 +34,14 @@ export function renderEnvExample(tables: ReadonlyArray<readonly SettingSpec[]>):
     "# With no target set, the embedded reference emulator is judged and nothing below is needed.",
   ];
   for (const g of GROUPS) {
-    const rows = tables.flat().filter((s) => s.group === g && s.env && !seen.has(s.env));
+    const rows = tables.flat().filter((s) => {
+      if (s.group !== g || !s.env || seen.has(s.env)) return false;
+      seen.add(s.env);
+      return true;
+    });
     if (rows.length === 0) continue;
     lines.push("", `# ${g}`);
     for (const s of rows) {
-      seen.add(s.env as string);
       const dflt = s.default === "—" ? "" : ` Default: ${s.default}.`;
       lines.push(`# ${s.help}.${dflt}${s.secret ? " Secret: never printed or written." : ""}`);
       lines.push(`# ${s.env}=${s.example ?? ""}`);

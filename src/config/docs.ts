@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../contract/paths.js";
+import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
+import { renderEnvExample, renderSettingsMarkdown } from "./help.js";
+import { DRIFT_SETTINGS, MATRIX_SETTINGS, RUN_SETTINGS } from "./table.js";
+
+/** The settings tables every generated document is made from, in the order a reader meets them. */
+export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS];
+const START = "<!-- settings:start (generated from src/config/table.ts by npm run docs) -->";
+const END = "<!-- settings:end -->";
+const EMU_START =
+  "<!-- emulator-settings:start (generated from src/emulator/cli-settings.ts by npm run docs) -->";
+const EMU_END = "<!-- emulator-settings:end -->";
+
+function between(text: string, start: string, end: string, body: string): string {
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
+}
+
+/** What .env.example and README.md must hold, made from the tables. */
+export function generatedDocs(readme: string): { envExample: string; readme: string } {
+  const withRun = between(readme, START, END, renderSettingsMarkdown(ALL_TABLES));
+  return {
+    envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
+    readme: between(withRun, EMU_START, EMU_END, renderSettingsMarkdown([EMULATOR_SETTINGS])),
+  };
+}
+
+/** `npm run docs`: rewrites .env.example and the README's settings tables. */
+export function writeDocs(): void {
+  const readmePath = join(repoRoot, "README.md");
+  const docs = generatedDocs(readFileSync(readmePath, "utf8"));
+  writeFileSync(join(repoRoot, ".env.example"), docs.envExample);
+  writeFileSync(readmePath, docs.readme);
+}
