@@ -309,3 +309,27 @@ describe("fault injection: signals", () => {
       expect([id, state[id]?.groups, state[id]?.friends]).toEqual([id, [], {}]);
   });
 });
+
+describe("fault injection: drift and matrix interrupted", () => {
+  it("matrix stops after the current target on a signal, cleans up and writes a partial matrix", async () => {
+    const emu = await emulator({ latencyMs: 5 });
+    const stop = new AbortController();
+    const dir = mkdtempSync(join(tmpdir(), "tim-mx-"));
+    let err = "";
+    const done = matrixMain(
+      ["--target", `a=url=${emu.url}`, "--target", `b=url=${emu.url}`, "--report-dir", dir],
+      {},
+      { out: () => {}, err: (s) => (err += s), signal: stop.signal },
+    );
+    await until(() => Object.keys(snapshot(emu.state)).some((id) => id.startsWith("tim_ct_u")));
+    stop.abort("SIGINT");
+    await done;
+    expect(err).not.toContain("matrix: b");
+    const md = readFileSync(join(dir, "matrix.md"), "utf8");
+    expect(md).toContain("**Incomplete**");
+    expect(JSON.parse(readFileSync(join(dir, "matrix.json"), "utf8")).incomplete).toBe(true);
+    const state = snapshot(emu.state);
+    for (const id of Object.keys(state).filter((x) => /^tim_ct_u\d+$/.test(x)))
+      expect([id, state[id]?.groups]).toEqual([id, []]);
+  });
+});
