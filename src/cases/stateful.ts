@@ -16,6 +16,7 @@ export default {
     "valid-request-accepted",
     "group-add-creates-groups",
     "group-add-places-friends",
+    "not-friend-fails-item",
     "failed-call-no-change",
     "sequence-moves-on-change",
   ],
@@ -47,6 +48,7 @@ export default {
           members: new Map(),
           friends: new Set([f1, f2]),
           strangers: new Set([s1, s2]),
+          former: new Set(),
           seq: undefined,
           cap: 32,
         };

@@ -4,6 +4,7 @@ import envelopeFieldTypes from "./envelope-field-types.js";
 import envelopeJson from "./envelope-json.js";
 import envelopeStatusCode from "./envelope-status-code.js";
 import errorCodeDocumented from "./error-code-documented.js";
+import errorDisplayPresent from "./error-display-present.js";
 import errorInfoOnFailure from "./error-info-on-failure.js";
 import failAccountMatches from "./fail-account-matches.js";
 import http200 from "./http-200.js";
@@ -29,6 +30,7 @@ export const CHECKS: readonly ExchangeCheck[] = [
   failAccountMatches,
   errorCodeDocumented,
   errorInfoOnFailure,
+  errorDisplayPresent,
   sequenceNeverDecreases,
   openSuccessErrorInfo,
   openExtraFields,

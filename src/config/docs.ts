@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../contract/paths.js";
 import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
+import { RULES } from "../rules/catalogue.js";
 import { renderEnvExample, renderSettingsMarkdown } from "./help.js";
 import { DRIFT_SETTINGS, MATRIX_SETTINGS, RUN_SETTINGS } from "./table.js";
 
@@ -20,9 +21,18 @@ function between(text: string, start: string, end: string, body: string): string
   return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
 }
 
-/** What .env.example and README.md must hold, made from the tables. */
+const RULES_START = "<!-- rules:start (generated from specs/rules.json by npm run docs) -->";
+const RULES_END = "<!-- rules:end -->";
+
+function rulesTable(): string {
+  const rows = RULES.map((r) => `| \`${r.id}\` | ${r.level} | ${r.title.replace(/\|/g, "\\|")} |`);
+  return `| Rule | Level | What it says |\n|---|---|---|\n${rows.join("\n")}\n`;
+}
+
+/** What .env.example and README.md must hold, made from the tables and the rule catalogue. */
 export function generatedDocs(readme: string): { envExample: string; readme: string } {
-  const withRun = between(readme, START, END, renderSettingsMarkdown(ALL_TABLES));
+  const withRules = between(readme, RULES_START, RULES_END, rulesTable());
+  const withRun = between(withRules, START, END, renderSettingsMarkdown(ALL_TABLES));
   return {
     envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
     readme: between(withRun, EMU_START, EMU_END, renderSettingsMarkdown([EMULATOR_SETTINGS])),

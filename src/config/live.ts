@@ -26,14 +26,22 @@ const origin = (v: string): string => {
   return u.origin + u.pathname.replace(/\/$/, "");
 };
 
+/** A target on this machine: nothing to be polite to, and no network between. */
+export function isLoopback(t: TargetSpec): boolean {
+  if (t.kind === "emulator" || t.kind === "replay") return true;
+  if (t.kind !== "base-url") return false;
+  const host = new URL(t.baseUrl).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /**
- * Defaults: against the embedded emulator or a replay, no limiter (nothing to be
- * polite to); against anything else 150 calls/s, below the documented 200/s
- * (reference §3.6), and 4 tries with back-off from 500 ms. Values were checked
- * by the settings table already.
+ * Defaults: against the embedded emulator, a replay or a loopback base URL, no
+ * limiter (nothing to be polite to) and short back-off; against anything else
+ * 150 calls/s, below the documented 200/s (reference §3.6), and 4 tries with
+ * back-off from 500 ms. Values were checked by the settings table already.
  */
 export function resolveLive(r: RawSettings, t: TargetSpec): LiveSettings {
-  const local = t.kind === "emulator" || t.kind === "replay";
+  const local = isLoopback(t);
   const backup = r.backupUrl
     ? origin(r.backupUrl)
     : t.kind === "region"

@@ -102,6 +102,11 @@ export async function runSuite(o: RunOptions): Promise<void> {
     replayFlags: target.replayFlags,
   };
   emit({ type: "run-start", info, cases: cases.map((c) => c.id) });
+  notice(
+    s.live.rate > 0
+      ? `rate limiter on: ${s.live.rate} calls/s for the sns calls, half for the account calls`
+      : "rate limiter off (a loopback target, the embedded emulator or a replay; --rate N turns it on)",
+  );
   const fail = (caseId: string, e: unknown, rules: readonly string[] = [], prefix = "") => {
     const err = asSuiteError(e);
     if (err.code === "TIM_ERR_INTERRUPTED") {

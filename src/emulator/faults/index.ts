@@ -8,6 +8,7 @@ import crashOnAstralCjk from "./crash-on-astral-cjk.js";
 import emptyErrorInfo from "./empty-error-info.js";
 import emptyNameAccepted from "./empty-name-accepted.js";
 import errorCodeAsString from "./error-code-as-string.js";
+import errorDisplayMissing from "./error-display-missing.js";
 import expiryNotChecked from "./expiry-not-checked.js";
 import failAccountAlways from "./fail-account-always.js";
 import failAccountMissing from "./fail-account-missing.js";
@@ -50,6 +51,7 @@ export const FAULTS: readonly Fault[] = [
   crashOnAstralCjk,
   emptyErrorInfo,
   emptyNameAccepted,
+  errorDisplayMissing,
   errorCodeAsString,
   expiryNotChecked,
   failAccountAlways,

@@ -1,6 +1,7 @@
 import type fc from "fast-check";
+import { judgeItems } from "../../cases/helpers.js";
 import { bodyOf, succeeded } from "../../transport/exchange.js";
-import { lower, type Model, type Real, stopOnFailure } from "./model.js";
+import { lower, type Model, type Real, relationOf, stopOnFailure } from "./model.js";
 import { verifyAgainstModel } from "./verify.js";
 
 /** group_add of new names, with To_Account drawn from friends, non-friends and unknown ids. */
@@ -53,11 +54,13 @@ export class AddGroups implements fc.AsyncCommand<Model, Real> {
         ex,
       );
     if (typeof seq === "number") m.seq = seq;
+    // Each item against what the model knows of its account now: friend, never a friend, former, unknown.
+    judgeItems(r.t, ex, this.to ?? [], (a) => relationOf(m, a));
     for (const n of this.names) {
       m.groups.push(n);
       m.members.set(n, new Set((this.to ?? []).filter((a) => m.friends.has(a))));
     }
-    if (succeeded(ex)) await verifyAgainstModel(m, r, "group_add");
+    if (succeeded(ex)) await verifyAgainstModel(m, r, "group_add", this.names);
     stopOnFailure(r.t, before);
   }
 

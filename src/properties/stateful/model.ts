@@ -1,3 +1,4 @@
+import type { Relation } from "../../cases/helpers.js";
 import type { CaseContext } from "../../runner/context.js";
 import { ModelFailure } from "../property.js";
 
@@ -6,7 +7,10 @@ export interface Model {
   groups: string[];
   members: Map<string, Set<string>>;
   friends: Set<string>;
+  /** imported accounts that were never friends */
   strangers: Set<string>;
+  /** accounts that were friends and were unfriended since */
+  former: Set<string>;
   /** the last CurrentSequence the target reported */
   seq: number | undefined;
   /** the documented cap (seed: 因分组数最多32) */
@@ -25,3 +29,10 @@ export function stopOnFailure(t: CaseContext, before: number): void {
 }
 
 export const lower = (s: string): string => s.toLowerCase();
+
+/** What the model knows of an account right now: the per-item oracle's input. */
+export function relationOf(m: Readonly<Model>, a: string): Relation {
+  if (m.friends.has(a)) return "friend";
+  if (m.former.has(a)) return "former";
+  return m.strangers.has(a) ? "stranger" : "unknown";
+}

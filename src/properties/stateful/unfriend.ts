@@ -17,7 +17,7 @@ export class Unfriend implements fc.AsyncCommand<Model, Real> {
       DeleteType: "Delete_Type_Both",
     });
     m.friends.delete(f);
-    m.strangers.add(f);
+    m.former.add(f);
     for (const set of m.members.values()) set.delete(f);
   }
 

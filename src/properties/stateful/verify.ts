@@ -1,13 +1,21 @@
+import { judgeMembers } from "../../cases/helpers.js";
 import { groupsOf } from "../../fixtures/pool.js";
 import type { Model, Real } from "./model.js";
 
 /**
  * Compares group_get with the model. Only what the model knows for sure is
- * judged: its groups must be there with (at least) its members, and no user
- * may hold more than the cap.
+ * judged: its groups must be there with (at least) its members, no user may
+ * hold more than the cap, and the groups just created hold exactly the
+ * friends placed in them (members checked both ways).
  */
-export async function verifyAgainstModel(m: Model, r: Real, after: string): Promise<void> {
+export async function verifyAgainstModel(
+  m: Model,
+  r: Real,
+  after: string,
+  fresh: readonly string[] = [],
+): Promise<void> {
   const view = await groupsOf(r.t, r.user);
+  for (const n of fresh) judgeMembers(r.t, view, [n], [...(m.members.get(n) ?? [])]);
   r.t.expect(
     "group-cap-32",
     view.names.length <= m.cap,

@@ -1,0 +1,13 @@
+import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
+
+// seed response table and both success examples carry ErrorDisplay. SHOULD, never MUST: the live
+// service omits it on some failures (real-clients.md), so failures are not judged at all.
+export default {
+  id: "error-display-present",
+  title: "A successful answer carries ErrorDisplay, as every example of the seed does",
+  commands: GROUP_ADD,
+  judge: ({ res }) => {
+    if (!isOk(res)) return undefined;
+    return res && "ErrorDisplay" in res ? pass : failWith("ErrorDisplay is missing from a successful answer");
+  },
+} satisfies ExchangeCheck;
