@@ -45,6 +45,8 @@ export default {
       const after = (await expectUnchanged(t, u, full, `refused ${what}`)) as GroupView;
       t.expect("group-cap-32", after.names.length <= 32, `group_get shows ${after.names.length} groups`);
     }
+    // Without the 32 groups in place (group-cap-32 failed above), the rest cannot be set up.
+    if (!full.names.includes("cap32")) return;
     await t.fixture("group_delete", { From_Account: u, GroupName: ["cap32"] });
     const at31 = await groupsOf(t, u);
     const ex = await groupAdd(t, u, ["cap36", "cap37"]);

@@ -11,7 +11,11 @@ export default {
   async run({ t, pool }) {
     const ghost = await pool.ghost(t);
     const ex = await groupAdd(t, ghost, ["g"]);
-    if (t.expectRefused("unknown-from-account", ex, "group_add for an account never imported")) {
+    // A code of the wrong type is envelope-field-types' to blame: which code it meant is unknowable.
+    if (
+      t.expectRefused("unknown-from-account", ex, "group_add for an account never imported") &&
+      errorCode(ex) !== undefined
+    ) {
       const c = errorCode(ex);
       t.expect(
         "documented-code-for-condition",

@@ -125,3 +125,85 @@ describe("exchange checks on the seed's own examples", () => {
     expect(at("a", 4)).toEqual({ ok: false, message: "CurrentSequence went from 5 to 4 for a" });
   });
 });
+
+/** One failing example per judging check, of its own (issue 11 point 6): the seed's answer with one defect. */
+const FAILING: Record<string, [Record<string, unknown>, unknown, number?]> = {
+  "http-200": [seedReq, seedRes, 500],
+  "envelope-json": [seedReq, ["not", "an", "object"]],
+  "envelope-status-code": [seedReq, { ...seedRes, ErrorCode: 30001 }],
+  "envelope-field-types": [seedReq, { ...seedRes, ErrorDisplay: null }],
+  "success-sequence": [seedReq, { ...seedRes, CurrentSequence: undefined }],
+  "result-item-types": [
+    seedReq,
+    {
+      ...seedRes,
+      ResultItem: [{ ...seedRes.ResultItem[0], ResultCode: "0" }, ...seedRes.ResultItem.slice(1)],
+    },
+  ],
+  "result-item-per-account": [seedReq, { ...seedRes, ResultItem: seedRes.ResultItem.slice(1) }],
+  "result-info-empty-on-success": [
+    seedReq,
+    {
+      ...seedRes,
+      ResultItem: [{ ...seedRes.ResultItem[0], ResultInfo: "Success" }, ...seedRes.ResultItem.slice(1)],
+    },
+  ],
+  "fail-account-matches": [seedReq, { ...seedRes, Fail_Account: undefined }],
+  "error-code-documented": [
+    seedReq,
+    { ActionStatus: "FAIL", ErrorCode: 12345, ErrorInfo: "x", ErrorDisplay: "" },
+  ],
+  "error-info-on-failure": [
+    seedReq,
+    { ActionStatus: "FAIL", ErrorCode: 30001, ErrorInfo: " ", ErrorDisplay: "" },
+  ],
+  "error-display-present": [seedReq, { ...seedRes, ErrorDisplay: undefined }],
+  "sequence-never-decreases": [seedReq, { ...seedRes, CurrentSequence: 1 }],
+};
+
+describe("every judging check fails on an example of its own", () => {
+  it("has an example for each judging check, and nothing else", () => {
+    expect(Object.keys(FAILING).sort()).toEqual(
+      CHECKS.filter((c) => c.judge)
+        .map((c) => c.id)
+        .sort(),
+    );
+  });
+
+  it.each(Object.entries(FAILING))("%s fails on its example", (id, [req, res, status]) => {
+    const memory = new Map<string, unknown>([["seq:id", 5]]);
+    const clean = JSON.parse(JSON.stringify(res ?? null)) as unknown;
+    const ex = exchange(req, clean, status ?? 200);
+    const body =
+      typeof clean === "object" && clean !== null && !Array.isArray(clean)
+        ? (clean as Record<string, unknown>)
+        : undefined;
+    const check = CHECKS.find((c) => c.id === id);
+    const j = check?.judge?.({ ex, res: body, req, memory });
+    expect(j?.ok).toBe(false);
+    expect(j && !j.ok ? j.message : "").not.toBe("");
+  });
+});
+
+describe("every OPEN check reports two different answers differently", () => {
+  const observe = (id: string, res: unknown, headers: Record<string, string> = {}) => {
+    const ex = exchange(seedReq, res);
+    if (ex.response) ex.response.headers = headers;
+    const body = res as Record<string, unknown>;
+    return CHECKS.find((c) => c.id === id)?.observe?.({ ex, res: body, req: seedReq, memory: new Map() });
+  };
+  it.each([
+    ["open-success-error-info", [seedRes, { ...seedRes, ErrorInfo: "0" }]],
+    ["open-extra-fields", [seedRes, { ...seedRes, RequestId: "Id-1" }]],
+    ["open-result-item-order", [seedRes, { ...seedRes, ResultItem: [...seedRes.ResultItem].reverse() }]],
+  ] as const)("%s", (id, [a, b]) => {
+    const [x, y] = [observe(id, a), observe(id, b)];
+    expect(typeof x).toBe("string");
+    expect(x).not.toBe(y);
+  });
+  it("open-response-content-type", () => {
+    expect(observe("open-response-content-type", seedRes, { "content-type": "application/json" })).not.toBe(
+      observe("open-response-content-type", seedRes),
+    );
+  });
+});

@@ -38,6 +38,12 @@ export interface Behaviour {
   rejectReusedRandom: boolean;
   // open behaviours: each value is one plausible service
   existingName: "reject" | "ignore";
+  /** GroupName: [] (reference §7 question 2) */
+  emptyGroupList: "reject" | "accept";
+  /** how far CurrentSequence moves per change (reference §7 question 5) */
+  seqStep: number;
+  /** random above 4294967295 (real clients send it; the docs give the range) */
+  randomOutOfRange: "accept" | "reject";
   duplicateInRequest: "reject" | "dedupe";
   notFriendCode: number;
   tooManyNamesCode: number;
@@ -76,6 +82,9 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   requireContentTypeHeader: false,
   rejectReusedRandom: false,
   existingName: "reject",
+  emptyGroupList: "reject",
+  seqStep: 1,
+  randomOutOfRange: "accept",
   duplicateInRequest: "reject",
   notFriendCode: 32216,
   tooManyNamesCode: 30001,

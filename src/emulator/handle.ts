@@ -82,6 +82,11 @@ function route(
   if (b.requireContentTypeHeader && !req.headers["content-type"]) {
     return { command, envelope: fail(60002, "Content-Type is required") };
   }
+  if (b.randomOutOfRange === "reject") {
+    const r = req.query.random ?? "";
+    if (/^\d+$/.test(r) && Number(r) > 4294967295)
+      return { command, envelope: fail(60002, "random is out of range") };
+  }
   if (b.rejectReusedRandom) {
     const r = req.query.random ?? "";
     if (env.seenRandoms.has(r)) return { command, envelope: fail(60002, "random reused") };

@@ -7,8 +7,8 @@ import type { Variant } from "./faults/fault.js";
 export const VARIANTS: readonly Variant[] = [
   {
     id: "lenient-names",
-    title: "Existing and repeated names are accepted as no-ops",
-    behaviour: { existingName: "ignore", duplicateInRequest: "dedupe" },
+    title: "Existing and repeated names, and an empty GroupName list, are accepted as no-ops",
+    behaviour: { existingName: "ignore", duplicateInRequest: "dedupe", emptyGroupList: "accept" },
   },
   {
     id: "live-2020",
@@ -24,6 +24,11 @@ export const VARIANTS: readonly Variant[] = [
       toAccountNull: "reject",
       responseContentType: false,
     },
+  },
+  {
+    id: "strict-random",
+    title: "random above 4294967295 is refused (60002), and CurrentSequence moves by 5 per change",
+    behaviour: { randomOutOfRange: "reject", seqStep: 5 },
   },
 ];
 

@@ -30,16 +30,25 @@ describe("the suite against the reference emulator", () => {
     }
   });
 
-  it.each(FAULTS.map((f) => [f.id, f] as const))("catches fault %s", async (_id, fault) => {
-    const t = await runTally({ faults: [fault.id], ...(fault.onlyGenerationFinds ? { runs: "300" } : {}) });
-    const s = statusOf(t);
-    for (const rule of fault.breaks) {
-      const want = ruleById(rule).level === "MUST" ? "fail" : "warn";
-      expect([rule, s[rule]]).toEqual([rule, want]);
-    }
-    const mustBroken = fault.breaks.some((r) => ruleById(r).level === "MUST");
-    expect(t.exitCode()).toBe(mustBroken ? 1 : 0);
-  });
+  it.each(FAULTS.map((f) => [f.id, f] as const))(
+    "catches fault %s, breaking exactly the rules it declares",
+    async (_id, fault) => {
+      const t = await runTally({ faults: [fault.id], ...(fault.onlyGenerationFinds ? { runs: "300" } : {}) });
+      const s = statusOf(t);
+      for (const rule of fault.breaks) {
+        const want = ruleById(rule).level === "MUST" ? "fail" : "warn";
+        expect([rule, s[rule]]).toEqual([rule, want]);
+      }
+      // Exact proof: nothing else fails, warns or errs (a fault that breaks more than it says hides a cascade).
+      const broken = Object.entries(s)
+        .filter(([, v]) => v === "fail" || v === "warn" || v === "error")
+        .map(([k]) => k)
+        .sort();
+      expect(broken).toEqual([...fault.breaks].sort());
+      const mustBroken = fault.breaks.some((r) => ruleById(r).level === "MUST");
+      expect(t.exitCode()).toBe(mustBroken ? 1 : 0);
+    },
+  );
 
   it("does not blame the 1000-friend limit on a target that refuses unknown accounts outright", async () => {
     const t = await runTally({ faults: ["unknown-to-account-refused"], cases: ["friends-per-request"] });
@@ -64,6 +73,26 @@ describe("the suite against the reference emulator", () => {
       expect(t.counts().fail + t.counts().warn).toBe(0);
     },
   );
+
+  it("sees every OPEN behaviour answered differently by at least two services (base and variants)", async () => {
+    const observedBy = async (variants: string[]) => {
+      const t = await runTally({ variants });
+      return new Map(
+        t
+          .results()
+          .filter((r) => r.rule.level === "OPEN")
+          .map((r) => [
+            r.rule.id,
+            [...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value)).join(" | "),
+          ]),
+      );
+    };
+    const services = await Promise.all([[], ...VARIANTS.map((v) => [v.id])].map(observedBy));
+    for (const r of RULES.filter((x) => x.level === "OPEN")) {
+      const answers = new Set(services.map((m) => m.get(r.id)));
+      expect([r.id, answers.size >= 2, [...answers].every((a) => a !== "")]).toEqual([r.id, true, true]);
+    }
+  });
 
   it("reports what each variant chose for the open behaviours", async () => {
     const observed = async (variants: string[]) => {

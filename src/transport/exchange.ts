@@ -39,6 +39,26 @@ export function refused(ex: Exchange): boolean {
   );
 }
 
+/**
+ * What an answer says, by its ActionStatus (seed: OK 表示处理成功, FAIL 表示失败), for the rules
+ * that ask whether a call was accepted or refused. The HTTP status and the envelope's types are
+ * judged by their own rules (http-200, envelope-field-types), so one defect is blamed once:
+ * - accepted: ActionStatus OK with ErrorCode 0;
+ * - refused: ActionStatus FAIL with a non-zero ErrorCode;
+ * - ambiguous: the two disagree (envelope-status-code judges it); which it meant is unknowable;
+ * - none: no envelope at all (no answer, not a JSON object, no ActionStatus).
+ */
+export type AnswerKind = "accepted" | "refused" | "ambiguous" | "none";
+
+export function answerKind(ex: Exchange): AnswerKind {
+  const b = bodyOf(ex);
+  if (!ex.response || !b || !("ActionStatus" in b)) return "none";
+  const zero = b.ErrorCode === 0 || b.ErrorCode === "0";
+  if (b.ActionStatus === "OK") return zero ? "accepted" : "ambiguous";
+  if (b.ActionStatus === "FAIL") return zero || b.ErrorCode === undefined ? "ambiguous" : "refused";
+  return "ambiguous";
+}
+
 export function errorCode(ex: Exchange): number | undefined {
   const c = bodyOf(ex)?.ErrorCode;
   return typeof c === "number" ? c : undefined;

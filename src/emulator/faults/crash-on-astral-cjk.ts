@@ -8,7 +8,7 @@ export default {
   id: "crash-on-astral-cjk",
   title: "A group name with a CJK character outside the BMP crashes group_add (HTTP 500, plain text)",
   onlyGenerationFinds: true,
-  breaks: ["valid-request-accepted", "http-200", "envelope-json"],
+  breaks: ["valid-request-accepted", "http-200", "envelope-json", "required-fields"],
   rewrite: ({ body, envelope }) => {
     const names = Array.isArray(body?.GroupName) ? body.GroupName : [];
     return names.some((n) => typeof n === "string" && ASTRAL_CJK.test(n))

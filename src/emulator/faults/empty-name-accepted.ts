@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "empty-name-accepted",
   title: "An empty group name is accepted",
-  breaks: ["name-empty-rejected"],
+  breaks: ["name-empty-rejected", "failed-call-no-change"],
   behaviour: { rejectEmptyName: false },
 } satisfies Fault;

@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "expiry-not-checked",
   title: "Expired UserSigs are accepted",
-  breaks: ["auth-usersig"],
+  breaks: ["auth-usersig", "failed-call-no-change"],
   behaviour: { checkExpiry: false },
 } satisfies Fault;

@@ -3,7 +3,7 @@ import type { Fault } from "./fault.js";
 export default {
   id: "fail-account-missing",
   title: "Fail_Account is left out although some items failed",
-  breaks: ["fail-account-matches"],
+  breaks: ["fail-account-matches", "not-friend-fails-item"],
   rewrite: ({ envelope }) => {
     const { Fail_Account: _dropped, ...rest } = envelope;
     return rest as typeof envelope;

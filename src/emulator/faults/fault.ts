@@ -10,8 +10,10 @@ export interface FaultInput {
 }
 
 /**
- * A deliberate bug. `breaks` names the catalogue rules it must make fail, as
- * plain strings: the emulator never imports the suite's checks.
+ * A deliberate bug. `breaks` names exactly the catalogue rules it makes fail
+ * (the rule it targets first, then its documented consequences, such as a
+ * wrongly accepted call changing state), as plain strings: the emulator never
+ * imports the suite's checks. A test runs each fault and requires exactly this set.
  */
 export interface Fault {
   id: string;

@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "names-limit-missing",
   title: "No limit on the number of names in one request (cap counted per call only)",
-  breaks: ["names-per-request-32"],
+  breaks: ["names-per-request-32", "group-cap-32", "failed-call-no-change"],
   behaviour: { maxNamesPerRequest: Number.MAX_SAFE_INTEGER, maxGroupsPerUser: Number.MAX_SAFE_INTEGER },
 } satisfies Fault;

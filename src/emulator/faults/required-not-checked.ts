@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "required-not-checked",
   title: "Missing From_Account or GroupName is not detected",
-  breaks: ["required-fields", "field-types"],
+  breaks: ["required-fields", "field-types", "unknown-from-account"],
   behaviour: { requireFields: false, checkTypes: false, checkFromExists: false },
 } satisfies Fault;

@@ -3,7 +3,7 @@ import type { Fault } from "./fault.js";
 export default {
   id: "sequence-decreases",
   title: "CurrentSequence counts down after each change",
-  breaks: ["sequence-never-decreases"],
+  breaks: ["sequence-never-decreases", "sequence-moves-on-change"],
   allCommands: true,
   rewrite: ({ envelope }) =>
     typeof envelope.CurrentSequence === "number"

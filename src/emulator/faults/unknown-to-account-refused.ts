@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "unknown-to-account-refused",
   title: "A To_Account that does not exist fails the whole call instead of its item",
-  breaks: ["not-friend-fails-item"],
+  breaks: ["not-friend-fails-item", "valid-request-accepted"],
   behaviour: { refuseUnknownToAccount: true },
 } satisfies Fault;

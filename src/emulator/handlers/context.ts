@@ -14,10 +14,10 @@ export type Handler = (ctx: HandlerContext) => Envelope;
 export function bumpSeq(ctx: HandlerContext, u: User): void {
   if (!ctx.b.bumpSeqOnChange) return;
   if (ctx.b.seqScope === "app") {
-    ctx.state.appSeq += 1;
+    ctx.state.appSeq += ctx.b.seqStep;
     u.seq = ctx.state.appSeq;
   } else {
-    u.seq += 1;
+    u.seq += ctx.b.seqStep;
   }
 }
 

@@ -35,7 +35,8 @@ function parse(ctx: HandlerContext): Parsed | Envelope {
 
 function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
   const { b } = ctx;
-  if (p.names.length === 0) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
+  if (p.names.length === 0 && b.emptyGroupList === "reject")
+    return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
   // seed: 单次请求的分组数不得超过32; the code is open (30001 or 30011).
   if (p.names.length > b.maxNamesPerRequest)
     return fail(b.tooManyNamesCode, "Err_SNS_GroupAdd_Too_Many_Groups");
