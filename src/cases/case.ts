@@ -9,6 +9,8 @@ export interface SigMinter {
   /** the admin UserSig every normal call carries */
   adminSig: string;
   mint(o: { identifier: string; sdkappid?: number; time?: number; expire?: number; key?: string }): string;
+  /** registers a string derived from a signature (a tampered copy) as a secret, and returns it */
+  secret(derived: string): string;
   now(): number;
 }
 

@@ -34,6 +34,14 @@ export interface Behaviour {
   checkSignature: boolean;
   checkExpiry: boolean;
   checkAdmin: boolean;
+  /** compare the identifier without letter case (a fault) */
+  identifierCaseInsensitive: boolean;
+  /** compare the SDKAppID inside the UserSig with the URL's */
+  checkSigSdkappid: boolean;
+  /** seconds past expiry a UserSig is still taken (a fault when large) */
+  expiryGraceSeconds: number;
+  /** UserSigs with a shorter lifetime are refused (a fault: the docs only recommend ≥ 24 h) */
+  minSigLifetimeSeconds: number;
   requireContentTypeHeader: boolean;
   rejectReusedRandom: boolean;
   // open behaviours: each value is one plausible service
@@ -79,6 +87,10 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   checkSignature: true,
   checkExpiry: true,
   checkAdmin: true,
+  identifierCaseInsensitive: false,
+  checkSigSdkappid: true,
+  expiryGraceSeconds: 0,
+  minSigLifetimeSeconds: 0,
   requireContentTypeHeader: false,
   rejectReusedRandom: false,
   existingName: "reject",

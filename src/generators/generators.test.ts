@@ -36,6 +36,7 @@ const env: MutationEnv = {
         expire: o.expire ?? 3600,
         now: o.time ?? NOW,
       }),
+    secret: (derived) => derived,
   },
 };
 const normal = {

@@ -53,8 +53,10 @@ export function normalizePath(urlOrPath: string): string {
   const u = new URL(urlOrPath, REPLAY_SCOPE);
   const q = [...u.searchParams].map(([k, v]) => {
     // The redactor's own placeholder: a final redaction pass over the file leaves it as it is.
-    if (k === "usersig" || k === "sdkappid") return `${k}=[REDACTED]`;
-    if (k === "random") return "random=0";
+    // Names in any letter case (the auth case sends UserSig=, SdkAppId=): the value is still a secret.
+    const name = k.toLowerCase();
+    if (name === "usersig" || name === "sdkappid") return `${k}=[REDACTED]`;
+    if (name === "random") return `${k}=0`;
     return `${k}=${encodeURIComponent(v)}`;
   });
   return `${u.pathname}${q.length ? `?${q.join("&")}` : ""}`;

@@ -76,3 +76,13 @@ describe("README.md", () => {
     for (const r of RULES) expect(readme).toContain(`| \`${r.id}\` | ${r.level} |`);
   });
 });
+
+describe("rule sources", () => {
+  it("are public documentation pages people can open (a URL and a section), never files beside the repository", () => {
+    for (const r of RULES) {
+      expect([r.id, /^https:\/\//.test(r.source)]).toEqual([r.id, true]);
+      expect([r.id, /(^|\s)(seed|reference)\/|\.md\b|\.txt\b/.test(r.source)]).toEqual([r.id, false]);
+      expect([r.id, r.clause.length > 0]).toEqual([r.id, true]);
+    }
+  });
+});

@@ -25,6 +25,10 @@ export function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter
     admin: s.identifier,
     adminSig: mint({ identifier: s.identifier }),
     mint,
+    secret: (derived) => {
+      redactor.add(derived);
+      return derived;
+    },
     now: () => clock.now(),
   };
 }

@@ -13,6 +13,8 @@ export type QueryName = "sdkappid" | "identifier" | "usersig" | "random" | "cont
 export interface CallOptions {
   /** replace a query parameter's value; null leaves it out */
   query?: Partial<Record<QueryName, string | null>>;
+  /** send a parameter under another name (names are case-sensitive, REST-intro §3.1) */
+  rename?: Partial<Record<QueryName, string>>;
   /** the order of the query parameters (real clients differ, real-clients.md) */
   queryOrder?: QueryName[];
   /** send these bytes instead of JSON.stringify(body) */
@@ -34,7 +36,7 @@ export function buildRequest(
   const query: Array<[string, string]> = [];
   for (const k of o.queryOrder ?? DEFAULT_ORDER) {
     const v = values[k];
-    if (v !== null) query.push([k, v]);
+    if (v !== null) query.push([o.rename?.[k] ?? k, v]);
   }
   return {
     command,

@@ -13,7 +13,9 @@ export type SigFailure =
   | "sdkappid-mismatch"
   | "identifier-mismatch"
   | "expired"
-  | "signature-mismatch";
+  | "signature-mismatch"
+  /** a retired TLS signature v1 (ECDSA) document: told apart so the answer can say why */
+  | "v1";
 
 export type SigResult = { ok: true; doc: SigDoc } | { ok: false; reason: SigFailure };
 
@@ -66,6 +68,8 @@ export function verifyUserSig(v: VerifyInput): SigResult {
   if (v.usersig.length === 0) return { ok: false, reason: "empty" };
   const j = decode(v.usersig);
   if (!j) return { ok: false, reason: "undecodable" };
+  if (!("TLS.ver" in j) && ("TLS.version" in j || "TLS.sdk_appid" in j || "TLS.appid_at_3rd" in j))
+    return { ok: false, reason: "v1" };
   const { "TLS.identifier": id, "TLS.sdkappid": app, "TLS.time": time, "TLS.expire": expire } = j;
   const sig = j["TLS.sig"];
   if (typeof id !== "string" || typeof sig !== "string") return { ok: false, reason: "undecodable" };

@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "admin-not-checked",
   title: "Any identifier with a valid UserSig may call, not only the App admin",
-  breaks: ["auth-admin-only", "failed-call-no-change"],
+  breaks: ["auth-admin-only"],
   behaviour: { checkAdmin: false },
 } satisfies Fault;

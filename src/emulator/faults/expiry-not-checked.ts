@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "expiry-not-checked",
   title: "Expired UserSigs are accepted",
-  breaks: ["auth-usersig", "failed-call-no-change"],
+  breaks: ["auth-usersig"],
   behaviour: { checkExpiry: false },
 } satisfies Fault;

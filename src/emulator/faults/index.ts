@@ -9,6 +9,7 @@ import emptyErrorInfo from "./empty-error-info.js";
 import emptyNameAccepted from "./empty-name-accepted.js";
 import errorCodeAsString from "./error-code-as-string.js";
 import errorDisplayMissing from "./error-display-missing.js";
+import expiryGraceHour from "./expiry-grace-hour.js";
 import expiryNotChecked from "./expiry-not-checked.js";
 import failAccountAlways from "./fail-account-always.js";
 import failAccountMissing from "./fail-account-missing.js";
@@ -17,6 +18,7 @@ import type { Fault } from "./fault.js";
 import friendsLimitMissing from "./friends-limit-missing.js";
 import groupsNotStored from "./groups-not-stored.js";
 import http500OnError from "./http-500-on-error.js";
+import identifierCaseInsensitive from "./identifier-case-insensitive.js";
 import malformedJsonCrash from "./malformed-json-crash.js";
 import membersLostAfterDelete from "./members-lost-after-delete.js";
 import membersNotStored from "./members-not-stored.js";
@@ -36,6 +38,8 @@ import sdkappidNotChecked from "./sdkappid-not-checked.js";
 import sequenceDecreases from "./sequence-decreases.js";
 import sequenceMissing from "./sequence-missing.js";
 import sequenceStatic from "./sequence-static.js";
+import shortUsersigsRefused from "./short-usersigs-refused.js";
+import sigSdkappidIgnored from "./sig-sdkappid-ignored.js";
 import typesNotChecked from "./types-not-checked.js";
 import undocumentedCodes from "./undocumented-codes.js";
 import unknownFromAccepted from "./unknown-from-accepted.js";
@@ -44,6 +48,10 @@ import unknownToAccountRefused from "./unknown-to-account-refused.js";
 import usersigNotVerified from "./usersig-not-verified.js";
 
 export const FAULTS: readonly Fault[] = [
+  shortUsersigsRefused,
+  sigSdkappidIgnored,
+  expiryGraceHour,
+  identifierCaseInsensitive,
   adminNotChecked,
   capIgnoresExisting,
   capOffByOne,

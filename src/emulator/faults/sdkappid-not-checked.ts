@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "sdkappid-not-checked",
   title: "Any sdkappid is accepted",
-  breaks: ["auth-sdkappid", "failed-call-no-change"],
+  breaks: ["auth-sdkappid"],
   behaviour: { checkSdkappid: false },
 } satisfies Fault;

@@ -3,6 +3,6 @@ import type { Fault } from "./fault.js";
 export default {
   id: "usersig-not-verified",
   title: "The usersig is never verified",
-  breaks: ["auth-usersig", "failed-call-no-change"],
+  breaks: ["auth-usersig", "auth-sdkappid"],
   behaviour: { checkSignature: false },
 } satisfies Fault;
