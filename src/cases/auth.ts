@@ -23,6 +23,8 @@ interface Condition {
   id: string;
   rule: string;
   condition: string;
+  code?: string;
+  probes?: string[];
   request?: {
     query?: Partial<Record<QueryName, string | null>>;
     rename?: Partial<Record<QueryName, string>>;

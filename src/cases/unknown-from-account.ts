@@ -1,28 +1,38 @@
+import { itemsOf } from "../fixtures/pool.js";
 import { errorCode } from "../transport/exchange.js";
 import type { Case } from "./case.js";
 import { groupAdd } from "./helpers.js";
 
-// seed: 30003 请求的用户账号不存在
+// seed: 30003 请求的用户账号不存在. Ids are case-sensitive (REST-intro: 参数名称及其取值均区分大小写),
+// so an existing account's id in other letters is another, unknown account: the condition's edge.
 export default {
   id: "unknown-from-account",
-  title: "A From_Account that was never imported is refused with 30003",
+  title: "A From_Account never imported, or an existing id in other letters, is refused with 30003",
   rules: ["unknown-from-account", "documented-code-for-condition"],
   groupAddOnly: true,
-  async run({ t, pool }) {
-    const ghost = await pool.ghost(t);
-    const ex = await groupAdd(t, ghost, ["g"]);
-    // A code of the wrong type is envelope-field-types' to blame: which code it meant is unknowable.
-    if (
-      t.expectRefused("unknown-from-account", ex, "group_add for an account never imported") &&
-      errorCode(ex) !== undefined
-    ) {
-      const c = errorCode(ex);
-      t.expect(
-        "documented-code-for-condition",
-        c === 30003,
-        `unknown From_Account answered ${c} (the seed's table: 30003)`,
-        ex,
-      );
+  async run({ t, pool, declared }) {
+    const tries: Array<[string, string]> = [[await pool.ghost(t), "an account never imported"]];
+    if (!declared) {
+      const upper = pool.lease().toUpperCase();
+      const check = await t.fixture("account_check", { CheckItem: [{ UserID: upper }] });
+      if (itemsOf(check.ResultItem)[0]?.AccountStatus === "NotImported")
+        tries.push([upper, "an existing account's id in upper case"]);
+    }
+    for (const [from, what] of tries) {
+      const ex = await groupAdd(t, from, ["g"]);
+      // A code of the wrong type is envelope-field-types' to blame: which code it meant is unknowable.
+      if (
+        t.expectRefused("unknown-from-account", ex, `group_add for ${what}`) &&
+        errorCode(ex) !== undefined
+      ) {
+        const c = errorCode(ex);
+        t.expect(
+          "documented-code-for-condition",
+          c === 30003,
+          `unknown From_Account (${what}) answered ${c} (the seed's table: 30003)`,
+          ex,
+        );
+      }
     }
   },
 } satisfies Case;

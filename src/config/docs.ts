@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CONDITIONS } from "../cases/auth.js";
 import { repoRoot } from "../contract/paths.js";
 import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
 import { RULES } from "../rules/catalogue.js";
@@ -29,9 +30,24 @@ function rulesTable(): string {
   return `| Rule | Level | What it says |\n|---|---|---|\n${rows.join("\n")}\n`;
 }
 
+const COND_START = "<!-- conditions:start (generated from specs/conditions.json by npm run docs) -->";
+const COND_END = "<!-- conditions:end -->";
+
+function conditionsTable(): string {
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  const rows = CONDITIONS.conditions.map((c) => {
+    const probes = c.request
+      ? `\`auth\` (× ${CONDITIONS.bodies.length} bodies), expects ${c.expect ?? "refused"}`
+      : (c.probes ?? []).map((p) => (/^[a-z-]+$/.test(p) ? `\`${p}\`` : p)).join(", ");
+    return `| ${cell(c.condition)} | ${c.code ?? "—"} | \`${cell(c.rule)}\` | ${probes} |`;
+  });
+  return `| Condition | Documented codes | Rule | Probed by |\n|---|---|---|---|\n${rows.join("\n")}\n`;
+}
+
 /** What .env.example and README.md must hold, made from the tables and the rule catalogue. */
 export function generatedDocs(readme: string): { envExample: string; readme: string } {
-  const withRules = between(readme, RULES_START, RULES_END, rulesTable());
+  const withConditions = between(readme, COND_START, COND_END, conditionsTable());
+  const withRules = between(withConditions, RULES_START, RULES_END, rulesTable());
   const withRun = between(withRules, START, END, renderSettingsMarkdown(ALL_TABLES));
   return {
     envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
