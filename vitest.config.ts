@@ -19,9 +19,28 @@ const plainSummary: Reporter = {
   },
 };
 
+/**
+ * TIM_TESTS=unit runs the fast tests of single modules (no emulator server, no subprocess): what
+ * `npm run test:unit` and mutation testing use. The default runs every test.
+ */
+const UNIT = [
+  "src/checks/**/*.test.ts",
+  "src/generators/**/*.test.ts",
+  "src/contract/**/*.test.ts",
+  "src/usersig/**/*.test.ts",
+  "src/transport/**/*.test.ts",
+  "src/config/**/*.test.ts",
+  "src/rules/**/*.test.ts",
+];
+
+/** What mutation testing runs per mutant: the tests of the judge's checks and generators. */
+const MUTATION = ["src/checks/**/*.test.ts", "src/generators/**/*.test.ts", "src/contract/**/*.test.ts"];
+
+const SETS: Record<string, string[]> = { unit: UNIT, mutation: MUTATION };
+
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts"],
+    include: SETS[process.env.TIM_TESTS ?? ""] ?? ["src/**/*.test.ts"],
     // Tests talk to emulators on loopback ports only; never the internet.
     testTimeout: 60_000,
     hookTimeout: 30_000,

@@ -6,7 +6,7 @@ import type { CallOptions, QueryName } from "../runner/request.js";
 import { answerKind } from "../transport/exchange.js";
 import { withChangedHmac } from "../usersig/tamper.js";
 import type { Case, CaseEnv, SigMinter } from "./case.js";
-import { expectUnchanged, groupAdd, snapshotGroups } from "./helpers.js";
+import { expectUnchanged, snapshotGroups } from "./helpers.js";
 
 const HOUR = 3600;
 const SKEW = 600; // ten minutes: far beyond a sane clock difference between the suite and the target

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SEED_FULL_RESPONSE, SEED_REQUEST } from "../contract/seed-examples.js";
+import { budget } from "../proof/budget.js";
 import type { Exchange } from "../transport/exchange.js";
 import { CHECKS } from "./index.js";
 
@@ -63,7 +64,7 @@ describe("every check on any JSON in any position of the answer", () => {
           }
         },
       ),
-      { numRuns: 3000, seed: 11 },
+      { numRuns: budget(3000), seed: 11 },
     );
   });
 });

@@ -23,7 +23,13 @@ function safeWriter(stream: NodeJS.WriteStream): (s: string) => void {
  * and partial reports happen, a second exits at once), output that survives a
  * closed pipe, and the exit code set rather than forced.
  */
-export async function runCommand(command: Command, signalMessage: string): Promise<void> {
+export async function runCommand(
+  command: Command,
+  signalMessage: string,
+  argv = process.argv.slice(2),
+  /** a server's normal way to stop is a signal: it then exits with its own code (0), not 130/143 */
+  signalStops = false,
+): Promise<void> {
   config({ quiet: true });
   const err = safeWriter(process.stderr);
   const out = safeWriter(process.stdout);
@@ -35,7 +41,8 @@ export async function runCommand(command: Command, signalMessage: string): Promi
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
-  const code = await command(process.argv.slice(2), process.env, { out, err, signal: ac.signal });
+  const code = await command(argv, process.env, { out, err, signal: ac.signal });
   const reason = ac.signal.aborted ? String(ac.signal.reason) : undefined;
-  process.exitCode = reason === "SIGINT" ? EXIT.sigint : reason === "SIGTERM" ? EXIT.sigterm : code;
+  if (signalStops) process.exitCode = code;
+  else process.exitCode = reason === "SIGINT" ? EXIT.sigint : reason === "SIGTERM" ? EXIT.sigterm : code;
 }

@@ -32,7 +32,7 @@ describe("interrupting a run", () => {
       try {
         const child = spawn(
           process.execPath,
-          ["--import", "tsx", "src/cli/conformance.ts", "--base-url", emu.url, "--report-dir", dir],
+          ["dist/bin.js", "run", "--base-url", emu.url, "--report-dir", dir],
           {
             cwd: root,
             env: { ...process.env, TIM_SECRET_KEY: "", TIM_USERSIG: "" },

@@ -22,7 +22,9 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
   const add = (rule: string, ok: boolean, message: string) => f.push({ rule, ok, message });
   const q = req.query;
   add("client-method-post", req.method === "POST", req.method);
-  const command = /^\/v4\/(sns|im_open_login_svc)\/(\w+)$/.exec(req.path)?.[2] ?? "";
+  // A trailing slash is undocumented either way: reported, never held against the client.
+  if (req.path.endsWith("/") && req.path.length > 1) add("client-path-trailing-slash", true, req.path);
+  const command = /^\/v4\/(sns|im_open_login_svc)\/(\w+)\/?$/.exec(req.path)?.[2] ?? "";
   const known = (ENDPOINTS as readonly string[]).includes(command);
   add("client-path-known", known, req.path);
   add("client-sdkappid", q.sdkappid === String(c.sdkappid), `sdkappid ${JSON.stringify(q.sdkappid ?? null)}`);
@@ -39,23 +41,27 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
     now: c.now(),
   });
   add("client-usersig-valid", sig.ok, sig.ok ? "valid" : sig.reason);
-  add(
-    "client-contenttype-json",
-    q.contenttype === "json",
-    `contenttype ${JSON.stringify(q.contenttype ?? null)}`,
-  );
+  // Left out, contenttype and random are undocumented either way (reported); given, they must be
+  // what the docs fix: json exactly (values are case-sensitive), random within 0..4294967295.
+  if (q.contenttype === undefined) add("client-contenttype-missing", true, "not sent");
+  else
+    add("client-contenttype-json", q.contenttype === "json", `contenttype ${JSON.stringify(q.contenttype)}`);
   const random = q.random ?? "";
-  add(
-    "client-random-range",
-    /^\d+$/.test(random) && Number(random) <= 4294967295,
-    `random ${JSON.stringify(q.random ?? null)}`,
-  );
+  if (q.random === undefined) add("client-random-missing", true, "not sent");
+  else
+    add(
+      "client-random-range",
+      /^\d+$/.test(random) && Number(random) <= 4294967295,
+      `random ${JSON.stringify(q.random)}`,
+    );
   add("client-random-reused", true, c.seenRandoms.has(random) ? "reused" : "fresh");
   c.seenRandoms.add(random);
   add("client-content-type-header", true, req.headers["content-type"] ?? "(none)");
   let body: unknown;
+  const bom = req.body.charCodeAt(0) === 0xfeff;
+  if (bom) add("client-body-bom", true, "a UTF-8 byte order mark before the JSON");
   try {
-    body = JSON.parse(req.body);
+    body = JSON.parse(bom ? req.body.slice(1) : req.body);
   } catch {
     body = undefined;
   }

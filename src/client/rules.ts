@@ -42,13 +42,13 @@ export const CLIENT_RULES: readonly ClientRule[] = [
   {
     id: "client-contenttype-json",
     level: "MUST",
-    title: "contenttype=json",
-    source: "seed: 请求格式固定值为 json",
+    title: "contenttype, when sent, is json exactly (values are case-sensitive)",
+    source: "seed: 请求格式固定值为 json; REST-intro: 参数名称及其取值均区分大小写",
   },
   {
     id: "client-random-range",
     level: "SHOULD",
-    title: "random is a whole number from 0 to 4294967295",
+    title: "random, when sent, is a whole number from 0 to 4294967295",
     source: "seed: 随机的32位无符号整数; a public client sends more (real-clients.md), hence SHOULD",
   },
   {
@@ -71,4 +71,28 @@ export const CLIENT_RULES: readonly ClientRule[] = [
     source: "reference §3.2: not specified",
   },
   { id: "client-random-reused", level: "OPEN", title: "random reused", source: "real-clients.md" },
+  {
+    id: "client-random-missing",
+    level: "OPEN",
+    title: "random not sent (the docs do not say it is optional or required)",
+    source: "https://cloud.tencent.com/document/product/269/1519 (REST API 简介), 请求 URL",
+  },
+  {
+    id: "client-contenttype-missing",
+    level: "OPEN",
+    title: "contenttype not sent",
+    source: "https://cloud.tencent.com/document/product/269/1519 (REST API 简介), 请求 URL",
+  },
+  {
+    id: "client-body-bom",
+    level: "OPEN",
+    title: "a UTF-8 byte order mark before the JSON body (read past it)",
+    source: "real-clients.md: not settled by the docs",
+  },
+  {
+    id: "client-path-trailing-slash",
+    level: "OPEN",
+    title: "a trailing slash after the command (v4/sns/group_add/)",
+    source: "real-clients.md: not settled by the docs",
+  },
 ];

@@ -45,13 +45,15 @@ function makeAjv(): Ajv2020 {
   return ajv;
 }
 
-const ajv = makeAjv();
+/** Compiled on first use: a command that validates nothing (--help, the emulator) never pays for it. */
+let ajv: Ajv2020 | undefined;
 const cache = new Map<string, ValidateFunction>();
 
 function validator(file: string, def: string): ValidateFunction {
   const ref = `https://tim-conformance.local/schemas/${file}.json#/$defs/${def}`;
   let v = cache.get(ref);
   if (!v) {
+    ajv ??= makeAjv();
     const found = ajv.getSchema(ref);
     if (!found) throw new Error(`no schema ${ref}`);
     v = found;

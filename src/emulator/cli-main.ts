@@ -1,4 +1,7 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkScenario, loadScenario } from "../api/scenario.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../cli/files.js";
 import type { Io } from "../cli/main.js";
 import { checkClientRequest } from "../client/check.js";
@@ -6,14 +9,13 @@ import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
-import { loadInput } from "../contract/inputs.js";
 import { EXIT, SuiteError } from "../errors.js";
 import { TOOL } from "../version.js";
 import { EMULATOR_SETTINGS } from "./cli-settings.js";
 import type { Fault } from "./faults/fault.js";
 import { faultById } from "./faults/index.js";
-import type { ScenarioStep } from "./scenarios.js";
 import { startEmulator } from "./server.js";
+import { makeCertificates } from "./tls.js";
 import type { EmuRequest } from "./types.js";
 import { variantById } from "./variants.js";
 
@@ -34,6 +36,45 @@ function listenError(e: unknown, host: string, port: number): SuiteError {
     return bad("--host", `"${host}" is not an address of this machine (${code})`);
   if (code === "EACCES") return bad("--port", `${port} needs privileges (${code}); choose a port above 1023`);
   return bad("--host/--port", `cannot listen on ${host}:${port} (${code})`);
+}
+
+/** The certificate to serve: given (--cert/--key), or made at start with its CA written to --ca-out. */
+function tlsMaterial(v: Record<string, unknown>): {
+  material: { certPem: string; keyPem: string };
+  caFile?: string;
+} {
+  const cert = str(v.cert);
+  const key = str(v.key);
+  if (cert || key) {
+    if (!cert || !key) throw bad("--cert/--key", "give both the certificate and its key");
+    const read = (f: string, flag: string) => {
+      try {
+        return readFileSync(f, "utf8");
+      } catch (e) {
+        throw bad(flag, `cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    };
+    return { material: { certPem: read(cert, "--cert"), keyPem: read(key, "--key") } };
+  }
+  const made = makeCertificates();
+  const caFile = checkWritableFile(
+    str(v.caOut) ?? join(tmpdir(), "tim-conformance-emulator-ca.pem"),
+    "--ca-out",
+  );
+  writeAtomic(caFile, made.caPem);
+  return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
+}
+
+/** The client-side judge for the control API's journal: each request's findings. */
+function clientVerdict(sdkappid: number, admin: string, secretKey: string) {
+  const ctx = {
+    sdkappid,
+    admin,
+    secretKey,
+    now: () => Math.floor(Date.now() / 1000),
+    seenRandoms: new Set<string>(),
+  };
+  return (req: EmuRequest) => checkClientRequest(req, ctx);
 }
 
 function clientReporter(dir: string, sdkappid: number, admin: string, secretKey: string) {
@@ -93,9 +134,7 @@ export async function emulatorMain(
         ).behaviour,
       );
     const scenarioFile = str(v.scenario);
-    const scenario = scenarioFile
-      ? loadInput<ScenarioStep[]>("scenario", "--scenario", scenarioFile)
-      : undefined;
+    const scenario = scenarioFile ? loadScenario(scenarioFile) : undefined;
     const readyFile = str(v.readyFile)
       ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
       : undefined;
@@ -103,9 +142,17 @@ export async function emulatorMain(
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw bad("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const client = dir ? clientReporter(dir, sdkappid, identifier, secretKey) : undefined;
+    const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
+      ...(tls ? { tls: tls.material } : {}),
+      ...(v.proxy ? { proxy: true } : {}),
       ...(scenario ? { scenario } : {}),
       ...(client ? { onRequest: client.onRequest } : {}),
+      hooks: {
+        verdict: clientVerdict(sdkappid, identifier, secretKey),
+        checkScenario: (s) => checkScenario(s),
+      },
+      ...(str(v.control) ? { control: v.control === "on" } : {}),
       config: { sdkappid, identifier, secretKey, now: () => Math.floor(Date.now() / 1000) },
       faults,
       behaviour,
@@ -117,6 +164,11 @@ export async function emulatorMain(
       throw listenError(e, host, port);
     });
     if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
+    if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
+    if (v.proxy)
+      io.out(
+        `HTTPS proxy for Tencent's IM domains: HTTPS_PROXY=${emu.url} (https://console.tim.qq.com/... reaches this emulator)\n`,
+      );
     // The key is never printed: say only where it came from.
     io.out(
       `emulator listening on ${emu.url} (sdkappid ${sdkappid}, admin ${identifier}, key from ${env.TIM_SECRET_KEY ? "TIM_SECRET_KEY" : "the development default"}${faults.length ? `, faults: ${faults.map((f) => f.id).join(", ")}` : ""})\n`,

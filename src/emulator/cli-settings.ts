@@ -5,6 +5,12 @@ import { intIn, type SettingSpec } from "../config/table.js";
 export const EMULATOR_SETTINGS: readonly SettingSpec[] = [
   { key: "port", flag: "port", env: "TIM_EMULATOR_PORT", group: "Run", arg: "N", help: "port to listen on; 0 picks a free one (see --ready-file)", default: "8080", check: intIn(0, 65535) },
   { key: "host", flag: "host", env: "TIM_EMULATOR_HOST", group: "Run", arg: "ADDR", help: "address to listen on; another than loopback exposes the emulator", default: "127.0.0.1", emptyIsError: true },
+  { key: "tls", flag: "tls", group: "Run", help: "serve HTTPS with a certificate made at start, signed by a local CA (see --ca-out)", default: "off", boolean: true },
+  { key: "cert", flag: "cert", group: "Run", arg: "FILE", help: "with --tls or --proxy: the server certificate (PEM) instead of one made at start", default: "—", emptyIsError: true },
+  { key: "key", flag: "key", group: "Run", arg: "FILE", help: "the private key (PEM) of --cert", default: "—", emptyIsError: true },
+  { key: "caOut", flag: "ca-out", group: "Run", arg: "FILE", help: "where the local CA made at start is written, for clients to trust", default: "<tmpdir>/tim-conformance-emulator-ca.pem", emptyIsError: true },
+  { key: "proxy", flag: "proxy", group: "Run", help: "also an HTTPS proxy for Tencent's IM domains only (HTTPS_PROXY=the emulator's URL): other hosts get 403, nothing is ever connected to", default: "off", boolean: true },
+  { key: "control", flag: "control", group: "Run", arg: "on|off", help: "the control API under /__emulator/ (state, journal, reset, scenario, config)", default: "on for loopback, off otherwise", check: (v) => (v === "on" || v === "off" ? undefined : `must be on or off, got "${v}"`) },
   { key: "readyFile", flag: "ready-file", group: "Run", arg: "FILE", help: "write the URL here once listening (for --port 0 and scripts)", default: "—", emptyIsError: true },
   { key: "maxAccounts", flag: "max-accounts", env: "TIM_EMULATOR_MAX_ACCOUNTS", group: "Run", arg: "N", help: "accounts the emulator holds at most; past it imports fail with 70398 (account count over limit)", default: "20000", check: intIn(1, 1_000_000) },
   { key: "faults", flag: "fault", group: "Run", arg: "ID", help: "a deliberate bug (repeatable; see tim-conformance run --list-faults)", default: "—", multiple: true },

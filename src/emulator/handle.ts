@@ -30,7 +30,8 @@ export interface EmuEnv {
   behaviour: Behaviour;
   faults: readonly Fault[];
   /** `random` values seen, only kept when a fault rejects reuse */
-  seenRandoms: Set<string> /** counts answers, for the RequestId of the extra-fields variant (deterministic, unlike a clock) */;
+  seenRandoms: Set<string>;
+  /** counts answers, for the RequestId of the extra-fields variant (deterministic, unlike a clock) */
   answered: number;
   sigCache: SigCache;
 }
@@ -45,7 +46,9 @@ export function makeEnv(
   return { config, behaviour: merged, faults, seenRandoms: new Set(), answered: 0, sigCache: new Map() };
 }
 
-function parseBody(raw: string, b: Behaviour, service: string): Body | Envelope {
+function parseBody(text: string, b: Behaviour, service: string): Body | Envelope {
+  // A UTF-8 byte order mark before the JSON is undocumented either way: read past it (real-clients.md).
+  const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // REST-intro: POST 包体不能为空 ... 也需要携带一个空的 JSON 对象
   if (raw.trim() === "") return fail(b.malformedJsonCode, "Fail to Parse json data of body, body is empty");
   let v: unknown;
@@ -73,12 +76,18 @@ function route(
   env: EmuEnv,
 ): { command: string; body?: Body; envelope: Envelope } {
   const b = env.behaviour;
-  const m = /^\/v4\/([a-z_]+)\/([a-z_]+)$/.exec(req.path);
+  // A trailing slash (v4/sns/group_add/) is undocumented either way: accepted (real-clients.md).
+  const m = /^\/v4\/([a-z_]+)\/([a-z_]+)\/?$/.exec(req.path);
   const key = m ? `${m[1]}/${m[2]}` : "";
   const handler = ROUTES[key];
   const command = m?.[2] ?? "";
   if (!handler) return { command, envelope: fail(60009, `unknown resource ${req.path}`) };
   if (req.method !== "POST") return { command, envelope: fail(60002, "REST API only supports POST") };
+  // REST-intro: contenttype 请求格式固定值为 json, and values are case-sensitive: JSON is not json.
+  // Left out altogether, it is undocumented either way: accepted.
+  const ct = req.query.contenttype;
+  if (ct !== undefined && ct !== "json")
+    return { command, envelope: fail(60002, `contenttype must be json, got ${ct.slice(0, 20)}`) };
   if (b.requireContentTypeHeader && !req.headers["content-type"]) {
     return { command, envelope: fail(60002, "Content-Type is required") };
   }

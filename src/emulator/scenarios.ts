@@ -11,11 +11,15 @@ export type Answer =
   | "drop"
   | "http502"
   | { code: number; info?: string }
-  | { slowMs: number };
+  | { slowMs: number }
+  /** any JSON body; checked against schemas/ when loaded unless `malformed` says it is broken on purpose */
+  | { json: unknown; status?: number; malformed?: boolean };
 
 export interface ScenarioStep {
   command?: string;
   count?: number;
+  /** "skip" answers without checking sdkappid, identifier and usersig (by default they are checked) */
+  auth?: "check" | "skip";
   answer: Answer;
 }
 
@@ -78,6 +82,7 @@ export function scripted(answer: Answer, body: string): EmuResponse | { slowMs: 
     });
   }
   if ("slowMs" in answer) return answer;
+  if ("json" in answer) return { ...json(answer.json), status: answer.status ?? 200 };
   return json({
     ActionStatus: "FAIL",
     ErrorCode: answer.code,
@@ -92,14 +97,25 @@ export class Scenario {
   private used = 0;
   constructor(private readonly steps: readonly ScenarioStep[]) {}
 
-  next(command: string): Answer | undefined {
+  /** The step that would answer this command now, without using it up. */
+  peek(command: string): ScenarioStep | undefined {
     const step = this.steps[this.k];
-    if (!step || (step.command ?? "group_add") !== command) return undefined;
+    return step && (step.command ?? "group_add") === command ? step : undefined;
+  }
+
+  /** Uses up one call of the current step. */
+  consume(): void {
+    const step = this.steps[this.k];
+    if (!step) return;
     this.used += 1;
     if (this.used >= (step.count ?? 1)) {
       this.k += 1;
       this.used = 0;
     }
-    return step.answer;
+  }
+
+  /** Steps not yet used up, for the control API. */
+  get remaining(): number {
+    return Math.max(0, this.steps.length - this.k);
   }
 }

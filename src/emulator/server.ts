@@ -1,11 +1,26 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { createSecureContext, type SecureContext, TLSSocket } from "node:tls";
+import { authenticate } from "./auth.js";
 import type { Behaviour } from "./behaviour.js";
+import {
+  CONTROL_PREFIX,
+  type ControlHooks,
+  configure,
+  control,
+  type JournalEntry,
+  type Live,
+  record,
+  reset,
+} from "./control.js";
 import type { Fault } from "./faults/fault.js";
 import { type EmuEnv, handle, makeEnv } from "./handle.js";
 import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
-import { emptyState, type State } from "./state.js";
-import type { EmuConfig, EmuRequest } from "./types.js";
+import { emptyState, type State, snapshot } from "./state.js";
+import { tencentDomains } from "./tls.js";
+import type { EmuConfig, EmuRequest, EmuResponse } from "./types.js";
 
 /** Bodies past this are refused without being read to the end (the service caps bodies too). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -30,6 +45,14 @@ export interface EmulatorOptions {
   scenario?: readonly ScenarioStep[];
   /** sees every request as it arrives (the client-side conformance report) */
   onRequest?: (req: EmuRequest) => void;
+  /** serve HTTPS with this certificate and key (PEM) */
+  tls?: { certPem: string; keyPem: string };
+  /** also act as an HTTPS proxy for Tencent's IM domains only: CONNECT is answered here, with `tls` */
+  proxy?: boolean;
+  /** the control API under /__emulator/: on by default only when listening on loopback */
+  control?: boolean;
+  /** the client judge and the scenario check, injected: the emulator core imports neither */
+  hooks?: ControlHooks;
 }
 
 /** The live service's moods that depend on time and counts, not on state: kept out of handle(). */
@@ -66,6 +89,16 @@ export interface RunningEmulator {
   port: number;
   state: State;
   env: EmuEnv;
+  /** forgets every account (or one), and the journal with a full reset */
+  reset(account?: string): void;
+  /** every account, its groups, friends and sequence, as plain JSON */
+  snapshot(): ReturnType<typeof snapshot>;
+  /** the latest requests, oldest first, usersig redacted, with the client-side verdict when wired in */
+  journal(): readonly JournalEntry[];
+  /** scripted answers from now on (checked by hooks.checkScenario when given) */
+  loadScenario(steps: unknown): void;
+  /** faults and variants from now on */
+  configure(o: { faults?: string[]; variants?: string[] }): void;
   /** stops at once, cutting open connections (tests) */
   close(): Promise<void>;
   /** stops listening, lets answers in flight finish for up to `graceMs`, then cuts what is left */
@@ -112,14 +145,30 @@ const TOO_LARGE = JSON.stringify({
   ErrorDisplay: "",
 });
 
+const send = (res: ServerResponse, out: EmuResponse): void => {
+  res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(out.body) }).end(out.body);
+};
+
+/** A scripted answer, unless the step checks authentication and the call fails it (then that answer). */
+function fromScript(live: Live, request: EmuRequest): ReturnType<typeof scripted> | EmuResponse | undefined {
+  const step = live.scenario?.peek(request.path.split("/").at(-1) ?? "");
+  if (!step) return undefined;
+  if (step.auth !== "skip") {
+    const denied = authenticate(request, live.env.config, live.env.behaviour, live.env.sigCache);
+    if (denied)
+      return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(denied) };
+  }
+  live.scenario?.consume();
+  return scripted(step.answer, request.body);
+}
+
 async function serve(
-  state: State,
-  env: EmuEnv,
+  live: Live,
   req: IncomingMessage,
   res: ServerResponse,
   o: EmulatorOptions,
   moods: Moods,
-  scenario: Scenario | undefined,
+  controlOn: boolean,
 ): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
@@ -128,52 +177,94 @@ async function serve(
     res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(TOO_LARGE);
     return;
   }
-  if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
   const request = toEmuRequest(req, body);
+  if (controlOn && request.path.startsWith(CONTROL_PREFIX))
+    return send(res, control(live, request, o.hooks ?? {}));
+  if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
   o.onRequest?.(request);
-  const answer = scenario?.next(request.path.split("/").at(-1) ?? "");
-  if (answer) {
-    const s = scripted(answer, body);
-    if ("slowMs" in s) await new Promise((r) => setTimeout(r, s.slowMs));
-    else if (s.drop) return void req.socket.destroy();
-    else
-      return void res
-        .writeHead(s.status, { ...s.headers, "content-length": Buffer.byteLength(s.body) })
-        .end(s.body);
+  const entry = record(live, request, o.hooks ?? {});
+  const s = fromScript(live, request);
+  if (s && "slowMs" in s) await new Promise((r) => setTimeout(r, s.slowMs));
+  else if (s?.drop) return void req.socket.destroy();
+  else if (s) {
+    entry.status = s.status;
+    return send(res, s);
   }
   const mood = moods.intercept(request.path);
-  if (mood) {
-    res
-      .writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(mood) })
-      .end(mood);
-    return;
-  }
-  const out = handle(state, request, env);
-  if (out.drop) {
-    req.socket.destroy();
-    return;
-  }
-  res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(out.body) });
-  res.end(out.body);
+  if (mood) return send(res, { status: 200, headers: { "content-type": "application/json" }, body: mood });
+  const out = handle(live.state, request, live.env);
+  if (out.drop) return void req.socket.destroy();
+  entry.status = out.status;
+  send(res, out);
 }
 
-/** Serves the emulator over HTTP on loopback; port 0 picks a free port. */
+/** Tencent's IM domains, the only hosts the proxy answers for (lower case). */
+const PROXIED = new Set(tencentDomains().map((d) => d.toLowerCase()));
+
+/**
+ * An HTTPS proxy for Tencent's IM domains only: a CONNECT to one of them (port 443) is answered
+ * here, over TLS with the emulator's certificate, by the emulator itself. Any other host gets 403,
+ * and no connection is ever opened anywhere.
+ */
+function connect(
+  server: Server,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  context: SecureContext,
+): void {
+  const target = req.url ?? "";
+  const colon = target.lastIndexOf(":");
+  const host = (colon > 0 ? target.slice(0, colon) : target).toLowerCase();
+  const port = colon > 0 ? target.slice(colon + 1) : "";
+  if (!PROXIED.has(host) || port !== "443") {
+    socket.end(
+      "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nthe emulator's proxy answers only for Tencent IM domains on port 443; it connects nowhere\n",
+    );
+    return;
+  }
+  socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+  if (head.length > 0) socket.unshift(head);
+  const secure = new TLSSocket(socket, { isServer: true, secureContext: context });
+  secure.on("error", () => secure.destroy());
+  server.emit("connection", secure);
+}
+
+/** Serves the emulator over HTTP (or HTTPS, or as a proxy for Tencent's domains) on loopback; port 0 picks a free port. */
 export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator> {
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
   const moods = new Moods(o);
-  const scenario = o.scenario ? new Scenario(o.scenario) : undefined;
+  const live: Live = {
+    state,
+    env,
+    scenario: o.scenario ? new Scenario(o.scenario) : undefined,
+    journal: [],
+    seq: 0,
+  };
+  const host0 = o.host ?? "127.0.0.1";
+  const controlOn = o.control ?? (host0 === "localhost" || host0 === "::1" || /^127\./.test(host0));
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    serve(live, req, res, o, moods, controlOn).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  };
   // Node checks the timeouts below only this often; by default every 30 s.
-  const server = createServer(
-    { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) },
-    (req, res) => {
-      serve(state, env, req, res, o, moods, scenario).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
-    },
-  );
+  const checking = { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) };
+  const server =
+    o.tls && !o.proxy
+      ? createHttpsServer({ ...checking, key: o.tls.keyPem, cert: o.tls.certPem }, handler)
+      : createServer(checking, handler);
+  if (o.proxy) {
+    if (!o.tls) throw new Error("the proxy needs a certificate (tls) to answer CONNECT with");
+    const context = createSecureContext({ key: o.tls.keyPem, cert: o.tls.certPem });
+    const plain = server as Server;
+    plain.on("connect", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      connect(plain, req, socket, head, context),
+    );
+  }
   server.keepAliveTimeout = 5000;
   // A client that has not sent its whole request in time is cut off (slowloris).
   server.headersTimeout = slow;
@@ -186,10 +277,19 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const host = address.includes(":") ? `[${address}]` : address;
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return {
-    url: `http://${host}:${port}`,
+    url: `${o.tls && !o.proxy ? "https" : "http"}://${host}:${port}`,
     port,
     state,
     env,
+    reset: (account) => reset(live, account),
+    snapshot: () => snapshot(live.state),
+    journal: () => live.journal,
+    loadScenario: (steps) => {
+      live.scenario = new Scenario(
+        o.hooks?.checkScenario ? o.hooks.checkScenario(steps) : (steps as ScenarioStep[]),
+      );
+    },
+    configure: (c) => configure(live, c),
     close: () => {
       server.closeAllConnections();
       server.close();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidRequest, validate } from "../contract/schemas.js";
+import { budget } from "../proof/budget.js";
 import { ruleById } from "../rules/catalogue.js";
 import { mintUserSig } from "../usersig/sign.js";
 import type { Relations } from "./accounts.js";
@@ -53,20 +54,20 @@ describe("valid generators", () => {
   it("make only payloads that schemas/group_add.json accepts", () => {
     fc.assert(
       fc.property(payload, (v) => validate("group_add", "request", v).length === 0),
-      { numRuns: 2000, seed: 1 },
+      { numRuns: budget(2000), seed: 1 },
     );
   });
 
   it("make names of 1 to 30 bytes, and reach exactly 30 bytes often, in every width of character", () => {
-    const sample = fc.sample(groupName(), { numRuns: 3000, seed: 2 });
+    const sample = fc.sample(groupName(), { numRuns: budget(3000), seed: 2 });
     expect(sample.every((n) => bytes(n) >= 1 && bytes(n) <= 30)).toBe(true);
-    expect(sample.filter((n) => bytes(n) === 30).length).toBeGreaterThan(1000);
+    expect(sample.filter((n) => bytes(n) === 30).length).toBeGreaterThan(sample.length / 3);
     for (const width of [1, 2, 3, 4])
       expect(sample.some((n) => [...n].some((c) => bytes(c) === width))).toBe(true);
   });
 
   it("make 1 to 32 distinct names, and To_Account lists up to 1000 from friends, non-friends and unknown ids", () => {
-    const sample = fc.sample(payload, { numRuns: 1000, seed: 3 });
+    const sample = fc.sample(payload, { numRuns: budget(1000), seed: 3 });
     expect(Math.max(...sample.map((v) => v.GroupName.length))).toBe(32);
     expect(sample.some((v) => v.To_Account === undefined)).toBe(true);
     const to = sample.flatMap((v) => v.To_Account ?? []);
@@ -75,7 +76,7 @@ describe("valid generators", () => {
   });
 
   it("make over-long names of exactly the asked byte count", () => {
-    for (const n of fc.sample(longName(31), { numRuns: 200, seed: 4 })) expect(bytes(n)).toBe(31);
+    for (const n of fc.sample(longName(31), { numRuns: budget(200), seed: 4 })) expect(bytes(n)).toBe(31);
   });
 });
 
@@ -85,10 +86,10 @@ describe("mutations", () => {
     (_id, m) => {
       const cases = fc.sample(
         payload.chain((v) => m.mutate(v, env)),
-        { numRuns: 300, seed: 5 },
+        { numRuns: budget(300), seed: 5 },
       );
       const kept = cases.filter((c) => stillInvalid(c, normal));
-      expect(kept.length).toBeGreaterThan(250);
+      expect(kept.length).toBeGreaterThan(cases.length * 0.83);
       for (const c of kept) {
         expect(ruleById(c.rule).level).not.toBe("OPEN");
         expect(c.mutation).toBe(m.id);
@@ -146,7 +147,7 @@ describe("mutations", () => {
 describe("determinism", () => {
   it("generates the same first cases for a seed on any machine", () => {
     // A digest of the first five payloads at seed 42: names in full, To_Account by size and head.
-    const digest = fc.sample(payload, { numRuns: 5, seed: 42 }).map((v) => ({
+    const digest = fc.sample(payload, { numRuns: budget(5), seed: 42 }).map((v) => ({
       names: v.GroupName.slice(0, 3),
       count: v.GroupName.length,
       to: v.To_Account ? `${v.To_Account.length}: ${v.To_Account.slice(0, 2).join(" ")}` : "absent",

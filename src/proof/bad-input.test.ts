@@ -55,7 +55,12 @@ function broken(
 const INPUTS: Array<[string, () => string[], Record<string, string>, RegExp]> = [
   [
     "a recording with HTTP status 999",
-    () => ["--replay", broken((r) => void (r.definitions[0] = { ...r.definitions[0], status: 999 }))],
+    () => [
+      "--replay",
+      broken((r) => {
+        r.definitions[0] = { ...r.definitions[0], status: 999 };
+      }),
+    ],
     {},
     /\/definitions\/0\/status must be <= 599/,
   ],
@@ -67,13 +72,23 @@ const INPUTS: Array<[string, () => string[], Record<string, string>, RegExp]> = 
   ],
   [
     "a recording whose definitions are null",
-    () => ["--replay", broken((r) => void ((r as Record<string, unknown>).definitions = null))],
+    () => [
+      "--replay",
+      broken((r) => {
+        (r as Record<string, unknown>).definitions = null;
+      }),
+    ],
     {},
     /\/definitions must be array/,
   ],
   [
     "a recording with a numeric path",
-    () => ["--replay", broken((r) => void (r.definitions[0] = { ...r.definitions[0], path: 7 }))],
+    () => [
+      "--replay",
+      broken((r) => {
+        r.definitions[0] = { ...r.definitions[0], path: 7 };
+      }),
+    ],
     {},
     /\/definitions\/0\/path must be string/,
   ],
@@ -85,13 +100,23 @@ const INPUTS: Array<[string, () => string[], Record<string, string>, RegExp]> = 
   ],
   [
     "a recording of an older version",
-    () => ["--replay", broken((r) => void (r.version = 1))],
+    () => [
+      "--replay",
+      broken((r) => {
+        r.version = 1;
+      }),
+    ],
     {},
     /\/version must be equal to constant/,
   ],
   [
     "a recording naming an unknown case",
-    () => ["--replay", broken((r) => void ((r.settings as { cases: string[] }).cases = ["nope"]))],
+    () => [
+      "--replay",
+      broken((r) => {
+        (r.settings as { cases: string[] }).cases = ["nope"];
+      }),
+    ],
     {},
     /\/settings\/cases names "nope"/,
   ],

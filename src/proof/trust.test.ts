@@ -250,7 +250,7 @@ function spawnSuite(args: string[], viaNpm: boolean) {
         cwd: root,
         env: { ...process.env, TIM_SECRET_KEY: "", TIM_USERSIG: "" },
       })
-    : spawn(process.execPath, ["--import", "tsx", "src/cli/conformance.ts", ...args], {
+    : spawn(process.execPath, ["dist/bin.js", "run", ...args], {
         cwd: root,
         env: { ...process.env, TIM_SECRET_KEY: "", TIM_USERSIG: "" },
       });
@@ -291,7 +291,12 @@ describe("fault injection: signals", () => {
   it("SIGTERM to `npm run conformance` reaches the suite: it stops calling the target, cleans up and reports", async () => {
     const emu = await emulator({ latencyMs: 15 });
     let calls = 0;
-    const url = await serve(proxyTo(emu.url, (_r, a) => ((calls += 1), a)));
+    const url = await serve(
+      proxyTo(emu.url, (_r, a) => {
+        calls += 1;
+        return a;
+      }),
+    );
     const dir = mkdtempSync(join(tmpdir(), "tim-npm-"));
     const s = spawnSuite(["--base-url", url, "--report-dir", dir], true);
     await until(() => s.err().includes("✓ basic-add"));

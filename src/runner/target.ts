@@ -1,11 +1,10 @@
 import type { Settings } from "../config/settings.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
-import { type RunningEmulator, startEmulator } from "../emulator/server.js";
+import type { RunningEmulator } from "../emulator/server.js";
 import { variantById } from "../emulator/variants.js";
 import { SuiteError } from "../errors.js";
 import { loadRecording, REPLAY_SCOPE, type Recording } from "../record/recording.js";
-import { installReplay } from "../record/replay.js";
 import type { Clock } from "./clock.js";
 
 export interface Target {
@@ -45,6 +44,8 @@ export async function openTarget(
       notice?.(
         `the recording holds ${schemaMismatches.length} answers that do not match schemas/ (first: ${schemaMismatches[0]}); they replay as recorded`,
       );
+    // nock loads only for a replay: a live run's start-up does not pay for it.
+    const { installReplay } = await import("../record/replay.js");
     const uninstall = installReplay(recording);
     return {
       baseUrl: REPLAY_SCOPE,
@@ -75,6 +76,7 @@ export async function openTarget(
       "TIM_ERR_CONFIG",
       "TIM_SECRET_KEY: the embedded emulator needs the key to verify UserSigs",
     );
+  const { startEmulator } = await import("../emulator/server.js");
   const emulator = await startEmulator({
     config: {
       sdkappid: s.sdkappid,

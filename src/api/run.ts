@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import { parseCli } from "../cli/args.js";
+import { ensureWritableDir, writeAtomic } from "../cli/files.js";
+import { type RawSettings, resolveSettings } from "../config/settings.js";
+import { EXIT } from "../errors.js";
+import { renderJson } from "../reporters/json.js";
+import { renderJunit } from "../reporters/junit.js";
+import { renderMarkdown } from "../reporters/markdown.js";
+import type { Level } from "../rules/types.js";
+import { runRedactor } from "../runner/credentials.js";
+import type { RunEvent } from "../runner/events.js";
+import { runSuite } from "../runner/run.js";
+import { type RuleStatus, Tally, verdictOf } from "../runner/tally.js";
+
+export interface RunConformanceOptions {
+  /** settings by their keys in the settings table (baseUrl, region, sdkappid, seed, cases, …), as strings */
+  settings?: RawSettings;
+  /** or command-line arguments, read exactly as `tim-conformance run` reads them (with `env`) */
+  argv?: string[];
+  env?: Record<string, string | undefined>;
+  /** every event of the run, as it happens (case-start, exchange, finding, case-end, …) */
+  onEvent?: (e: RunEvent) => void;
+  /** aborting stops the current case; cleanup and the result still follow */
+  signal?: AbortSignal;
+  /** write conformance.md, conformance.json and junit.xml here; nothing is written otherwise */
+  reportDir?: string;
+}
+
+export interface RuleVerdict {
+  id: string;
+  level: Level;
+  title: string;
+  source: string;
+  verdict: RuleStatus;
+  /** what went wrong, one message per kept failure */
+  failures: string[];
+}
+
+export interface ConformanceResult {
+  exitCode: number;
+  verdict: ReturnType<typeof verdictOf>;
+  rules: RuleVerdict[];
+  /** the MUST rules that failed, by id */
+  violated: string[];
+  /** why the run is not judged, when it is not */
+  unjudged?: string;
+  /** conformance.json, as an object */
+  report: unknown;
+}
+
+/**
+ * Runs the suite and returns its verdict, one entry per rule, and the exit code
+ * the CLI would have given. Bad settings reject with a SuiteError whose code is
+ * TIM_ERR_CONFIG; the target's faults never reject, they are in the result.
+ */
+export async function runConformance(o: RunConformanceOptions = {}): Promise<ConformanceResult> {
+  const raw = o.argv ? parseCli(o.argv, o.env ?? {}).raw : (o.settings ?? {});
+  const settings = resolveSettings(raw);
+  const dir = o.reportDir ? ensureWritableDir(o.reportDir, "reportDir") : undefined;
+  const tally = new Tally();
+  await runSuite({
+    settings,
+    emit: (e) => {
+      tally.listen(e);
+      o.onEvent?.(e);
+    },
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const setup = tally.caseErrors.find((e) => e.caseId === "setup");
+  const exitCode = setup?.code === "TIM_ERR_CONFIG" && !tally.interrupted ? EXIT.config : tally.exitCode();
+  const redactor = runRedactor(settings);
+  const json = redactor.redact(renderJson(tally, exitCode));
+  if (dir) {
+    writeAtomic(join(dir, "conformance.json"), json);
+    writeAtomic(join(dir, "junit.xml"), redactor.redact(renderJunit(tally)));
+    writeAtomic(join(dir, "conformance.md"), redactor.redact(renderMarkdown(tally)));
+  }
+  const results = tally.results();
+  const rules = results.map((r) => ({
+    id: r.rule.id,
+    level: r.rule.level,
+    title: r.rule.title,
+    source: r.rule.source,
+    verdict: r.status,
+    failures: [...r.byCase.values()].flatMap((c) => c.failures.map((f) => redactor.redact(f.message))),
+  }));
+  const unjudged = exitCode === EXIT.unjudged ? tally.unjudgedReason(results) : undefined;
+  return {
+    exitCode,
+    verdict: verdictOf(exitCode),
+    rules,
+    violated: rules.filter((r) => r.verdict === "fail").map((r) => r.id),
+    ...(unjudged ? { unjudged } : {}),
+    report: JSON.parse(json) as unknown,
+  };
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// tim-conformance: one command, one node process, subcommands loaded only when used
+// (nock, drift, matrix and the emulator's CLI stay out of a plain run's start-up).
+import { runCommand } from "./cli/entry.js";
+import type { Io } from "./cli/main.js";
+
+type Main = (argv: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;
+
+const SUBCOMMANDS: Record<
+  string,
+  { load: () => Promise<Main>; onSignal: string; about: string; server?: boolean }
+> = {
+  run: {
+    load: async () => (await import("./cli/main.js")).main,
+    onSignal: "stopping the current case, cleaning up, writing partial reports…",
+    about: "judge a target (the default)",
+  },
+  emulator: {
+    load: async () => (await import("./emulator/cli-main.js")).emulatorMain,
+    onSignal: "closing: answers in flight finish, the client report is flushed…",
+    about: "serve the reference emulator",
+    server: true,
+  },
+  drift: {
+    load: async () => (await import("./cli/drift-main.js")).driftMain,
+    onSignal: "stopping the current case, cleaning up, writing partial drift reports…",
+    about: "compare a target with a recording",
+  },
+  matrix: {
+    load: async () => (await import("./cli/matrix-main.js")).matrixMain,
+    onSignal: "stopping the current target, cleaning up, writing a partial matrix…",
+    about: "judge several targets side by side",
+  },
+  openapi: {
+    load: async () => (await import("./openapi/cli-main.js")).openapiMain,
+    onSignal: "stopping…",
+    about: "write the OpenAPI description made from schemas/",
+  },
+};
+
+export const BIN_HELP = `Usage: tim-conformance [subcommand] [options]
+
+Subcommands (each answers --help):
+${Object.entries(SUBCOMMANDS)
+  .map(([name, s]) => `  ${name.padEnd(10)} ${s.about}`)
+  .join("\n")}
+
+With no subcommand, \`run\` is meant: tim-conformance --base-url URL judges that target.
+\`tim-conformance help\` prints this; \`tim-conformance SUBCOMMAND --help\` a subcommand's options.
+`;
+
+const [first, ...rest] = process.argv.slice(2);
+const name = first && !first.startsWith("-") ? first : "run";
+const sub = SUBCOMMANDS[name];
+if (name === "help") {
+  process.stdout.write(BIN_HELP);
+} else if (!sub) {
+  process.stderr.write(
+    `error: TIM_ERR_CONFIG: unknown subcommand "${name}"; one of: ${Object.keys(SUBCOMMANDS).join(", ")}\n`,
+  );
+  process.exitCode = 2;
+} else {
+  const argv = first && !first.startsWith("-") ? rest : process.argv.slice(2);
+  const main = await sub.load();
+  await runCommand(main, sub.onSignal, argv, sub.server === true);
+}

@@ -1,0 +1,16 @@
+// The library face of tim-conformance: run the suite, start the emulator, read the catalogue.
+
+export { LIMITS, loadSchemas, RULES } from "./api/data.js";
+export { type Emulator, type EmulatorStartOptions, startEmulator } from "./api/emulator.js";
+export {
+  type ConformanceResult,
+  type RuleVerdict,
+  type RunConformanceOptions,
+  runConformance,
+} from "./api/run.js";
+export type { RawSettings } from "./config/settings.js";
+export { RUN_SETTINGS, type SettingSpec } from "./config/table.js";
+export { EXIT, SuiteError, type SuiteErrorCode } from "./errors.js";
+export type { Level, Rule } from "./rules/types.js";
+export type { Finding, RunEvent } from "./runner/events.js";
+export { TOOL } from "./version.js";

@@ -1,0 +1,55 @@
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Io } from "../cli/main.js";
+import { specsDir } from "../contract/paths.js";
+import { EXIT } from "../errors.js";
+import { TOOL } from "../version.js";
+import { buildOpenApi } from "./build.js";
+
+export const OPENAPI_HELP = `Usage: tim-conformance openapi [--out FILE] [--check]   (npm run openapi)
+
+Writes the OpenAPI 3.1 description of group_add and the fixture endpoints, made from schemas/.
+  --out FILE   where to write it (default: specs/openapi.json of the package)
+  --check      write nothing; exit 1 when the file differs from what schemas/ make
+  --help       print this help and exit
+  --version    print the version and exit
+`;
+
+/** `tim-conformance openapi`: writes (or checks) the OpenAPI description; --help writes nothing. */
+export async function openapiMain(
+  argv: string[],
+  _env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.out(OPENAPI_HELP);
+    return EXIT.pass;
+  }
+  if (argv.includes("--version")) {
+    io.out(`${TOOL.name} ${TOOL.version}\n`);
+    return EXIT.pass;
+  }
+  const k = argv.indexOf("--out");
+  const unknown = argv.filter((a, i) => !["--out", "--check"].includes(a) && !(k >= 0 && i === k + 1));
+  if (unknown.length || (k >= 0 && !argv[k + 1])) {
+    io.err(
+      `error: TIM_ERR_CONFIG: arguments: ${unknown.length ? `unknown ${unknown.join(" ")}` : "--out needs a file"}; see --help\n`,
+    );
+    return EXIT.config;
+  }
+  const out = k >= 0 ? resolve(argv[k + 1] as string) : join(specsDir, "openapi.json");
+  const text = `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
+  if (argv.includes("--check")) {
+    const { readFileSync } = await import("node:fs");
+    const same = readFileSync(out, "utf8") === text;
+    io.out(
+      same
+        ? `${out} is up to date\n`
+        : `${out} differs from what schemas/ make; run tim-conformance openapi\n`,
+    );
+    return same ? EXIT.pass : EXIT.violation;
+  }
+  writeFileSync(out, text);
+  io.out(`wrote ${out}\n`);
+  return EXIT.pass;
+}
