@@ -3,6 +3,7 @@ import { parseCli } from "../cli/args.js";
 import { ensureWritableDir, writeAtomic } from "../cli/files.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { EXIT } from "../errors.js";
+import { renderHtml } from "../reporters/html.js";
 import { renderJson } from "../reporters/json.js";
 import { renderJunit } from "../reporters/junit.js";
 import { renderMarkdown } from "../reporters/markdown.js";
@@ -74,6 +75,7 @@ export async function runConformance(o: RunConformanceOptions = {}): Promise<Con
     writeAtomic(join(dir, "conformance.json"), json);
     writeAtomic(join(dir, "junit.xml"), redactor.redact(renderJunit(tally)));
     writeAtomic(join(dir, "conformance.md"), redactor.redact(renderMarkdown(tally)));
+    writeAtomic(join(dir, "conformance.html"), redactor.redact(renderHtml(tally, exitCode)));
   }
   const results = tally.results();
   const rules = results.map((r) => ({

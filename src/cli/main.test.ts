@@ -53,7 +53,7 @@ describe("npm run conformance", () => {
       "npm run conformance -- --emulator-fault cap-ignores-existing --case group-cap --seed",
     );
     expect(readFileSync(join(r.dir, "junit.xml"), "utf8")).toMatch(
-      /<testcase classname="MUST.group-cap-32" name="group-cap-32 \[group-cap\]"><failure type="MUST"/,
+      /<testcase classname="MUST.group-cap-32" name="group-cap-32 \[group-cap\]" time="[\d.]+"><failure type="MUST"/,
     );
     const rule = JSON.parse(readFileSync(join(r.dir, "conformance.json"), "utf8")).rules.find(
       (x: { id: string }) => x.id === "group-cap-32",

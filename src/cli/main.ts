@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
@@ -6,6 +7,8 @@ import { VARIANTS } from "../emulator/variants.js";
 import { EXIT, SuiteError } from "../errors.js";
 import { RecordingWriter, serialiseRecording } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
+import { githubAnnotations } from "../reporters/github.js";
+import { renderHtml } from "../reporters/html.js";
 import { renderJson } from "../reporters/json.js";
 import { renderJunit } from "../reporters/junit.js";
 import { renderMarkdown } from "../reporters/markdown.js";
@@ -97,6 +100,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     write("conformance.json", renderJson(tally, code));
     write("junit.xml", renderJunit(tally));
     write("conformance.md", renderMarkdown(tally));
+    write("conformance.html", renderHtml(tally, code));
     if (recorder && outputs.record) {
       const { prefix, runs, path, replayPath } = settings;
       const rec = recorder.finish(tally, {
@@ -111,6 +115,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
       writeAtomic(outputs.record, redactor.redact(serialiseRecording(rec)));
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
+    // GitHub Actions: the summary in the step summary, the violations as annotations.
+    if (cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
+      io.out(redactor.redact(githubAnnotations(tally)));
+      const summary = env.GITHUB_STEP_SUMMARY;
+      if (summary) appendFileSync(summary, redactor.redact(renderMarkdown(tally)));
+    }
     if (code === EXIT.config) {
       io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));
       return code;

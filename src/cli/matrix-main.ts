@@ -4,7 +4,7 @@ import { parseWith } from "../config/parse.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { MATRIX_SETTINGS } from "../config/table.js";
 import { EXIT, SuiteError } from "../errors.js";
-import { type MatrixColumn, renderMatrix } from "../reporters/matrix.js";
+import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
 import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
 import { Tally, verdictOf } from "../runner/tally.js";
@@ -96,6 +96,7 @@ export async function matrixMain(
     }
     const incomplete = columns.length < plans.length || columns.some((c) => c.tally.incomplete);
     writeAtomic(join(dir, "matrix.md"), redactor.redact(renderMatrix(columns, incomplete)));
+    writeAtomic(join(dir, "matrix.html"), redactor.redact(renderMatrixHtml(columns, incomplete)));
     const json = columns.map((c) => ({
       target: c.name,
       exitCode: c.tally.exitCode(),

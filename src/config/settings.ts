@@ -62,6 +62,7 @@ export interface RawSettings {
   secretKey?: string;
   usersig?: string;
   reportDir?: string;
+  reporter?: string;
   timeoutMs?: string;
   caseTimeoutS?: string;
   prefix?: string;

@@ -208,7 +208,12 @@ describe("bad inputs: one line, exit 2, nothing written, no stack trace", () => 
     expect((await call(main, ["--case", "basic-add", "--report-dir", dir])).code).toBe(0);
     expect(readFileSync(victim, "utf8")).toBe("precious");
     expect(realpathSync(join(dir, "conformance.md"))).toBe(join(realpathSync(dir), "conformance.md"));
-    expect(readdirSync(dir).sort()).toEqual(["conformance.json", "conformance.md", "junit.xml"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      "conformance.html",
+      "conformance.json",
+      "conformance.md",
+      "junit.xml",
+    ]);
   });
 });
 

@@ -35,7 +35,7 @@ async function run(argv: string[], env: Record<string, string> = {}, command = m
   };
 }
 
-const REPORTS = ["conformance.json", "conformance.md", "junit.xml"];
+const REPORTS = ["conformance.html", "conformance.json", "conformance.md", "junit.xml"];
 function fixturesFile(): string {
   const f = join(mkdtempSync(join(tmpdir(), "tim-fx-")), "fixtures.json");
   writeFileSync(

@@ -41,7 +41,7 @@ export function consoleSummary(t: Tally, reportDir: string): string {
   if (why) lines.push(`not judged: ${why}`);
   lines.push(
     `${verdict}: ${c.pass} pass, ${c.fail} fail, ${c.warn} warn, ${c.observed} observed, ${c.error} error, ${c["not-judged"]} not judged (${results.length} rules)${t.incomplete ? " [incomplete]" : ""}`,
-    `reports: ${reportDir}/conformance.md, conformance.json, junit.xml`,
+    `reports: ${reportDir}/conformance.md, conformance.html, conformance.json, junit.xml`,
   );
   return `${lines.join("\n")}\n`;
 }

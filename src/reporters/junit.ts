@@ -1,4 +1,6 @@
-import type { Tally } from "../runner/tally.js";
+import { CASES } from "../cases/index.js";
+import { CHECKS } from "../checks/index.js";
+import type { CaseRecord, RuleResult, Tally } from "../runner/tally.js";
 
 /** XML 1.0 cannot carry most control characters, even escaped: drop them. */
 function dropControls(s: string): string {
@@ -12,60 +14,134 @@ function dropControls(s: string): string {
 
 const esc = (s: string): string =>
   dropControls(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const clip = (s: string, n = 2000): string =>
+  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; see conformance.json)` : s;
+
+/** The testcase that folds every exchange check's judgements made outside the cases that name the rule. */
+export const EVERY_ANSWER = "every group_add answer";
+const CHECK_IDS = new Set(CHECKS.map((c) => c.id));
 
 /**
- * junit.xml: a <testsuite> per rule, a <testcase> per rule and case. Only MUST
- * violations are <failure>s; a SHOULD violation passes with a WARNING in
- * system-out; OPEN rules pass with what was observed; unjudged ones are
- * <skipped> (with the reason) or <error>s (the suite could not judge).
+ * The stable set of testcases: for each rule, one per case that names it, plus one for the answers
+ * an exchange check judges wherever they come from. The same in every run, so a dashboard never
+ * sees tests vanish; what a run did not reach is <skipped>.
+ */
+export function testcasesOf(ruleId: string): string[] {
+  const cases = CASES.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
+  return CHECK_IDS.has(ruleId) ? [...cases, EVERY_ANSWER] : cases;
+}
+
+function fold(records: CaseRecord[]): CaseRecord {
+  return records.reduce(
+    (a, r) => ({
+      passes: a.passes + r.passes,
+      failures: [...a.failures, ...r.failures].slice(0, 5),
+      failureCount: a.failureCount + r.failureCount,
+      observations: [...a.observations, ...r.observations].slice(0, 5),
+      skips: [...a.skips, ...r.skips],
+      errors: [...a.errors, ...r.errors],
+    }),
+    { passes: 0, failures: [], failureCount: 0, observations: [], skips: [], errors: [] },
+  );
+}
+
+/** What each stable testcase holds in this run: its own case's record, strays folded into EVERY_ANSWER. */
+function recordsOf(r: RuleResult): Map<string, CaseRecord | undefined> {
+  const names = testcasesOf(r.rule.id);
+  const out = new Map<string, CaseRecord | undefined>(names.map((n) => [n, r.byCase.get(n)]));
+  const strays = [...r.byCase].filter(([caseId]) => !names.includes(caseId)).map(([, rec]) => rec);
+  if (strays.length) {
+    const key = names.includes(EVERY_ANSWER) ? EVERY_ANSWER : (names[0] ?? EVERY_ANSWER);
+    const here = out.get(key);
+    out.set(key, fold(here ? [here, ...strays] : strays));
+  }
+  return out;
+}
+
+function body(
+  r: RuleResult,
+  c: CaseRecord | undefined,
+  notRun: string,
+): { xml: string; kind?: "failure" | "error" | "skipped" } {
+  if (!c) return { xml: `<skipped message="${esc(notRun)}"/>`, kind: "skipped" };
+  if (c.failureCount > 0 && r.rule.level === "MUST") {
+    const msg = c.failures.map((f) => clip(f.message, 500)).join("\n");
+    return {
+      xml: `<failure type="MUST" message="${esc(clip(c.failures[0]?.message ?? "", 500))}">${esc(`${msg}\nsource: ${r.rule.source}\nclause: ${r.rule.clause}`)}</failure>`,
+      kind: "failure",
+    };
+  }
+  if (c.errors.length > 0 && c.passes === 0 && c.failureCount === 0)
+    return { xml: `<error message="${esc(clip(c.errors[0] ?? "", 500))}"/>`, kind: "error" };
+  if (c.failureCount > 0)
+    return {
+      xml: `<system-out>${esc(`WARNING (SHOULD): ${c.failures.map((f) => clip(f.message, 500)).join("\n")}`)}</system-out>`,
+    };
+  if (c.observations.length > 0)
+    return {
+      xml: `<system-out>${esc(`observed: ${c.observations.map((o) => clip(o.value, 300)).join(" | ")}`)}</system-out>`,
+    };
+  if (c.passes === 0)
+    return { xml: `<skipped message="${esc(clip(c.skips[0] ?? "not judged", 500))}"/>`, kind: "skipped" };
+  return { xml: "" };
+}
+
+/**
+ * junit.xml, valid against the Jenkins xUnit JUnit schema (schemas/junit/junit-10.xsd): a
+ * <testsuite> per rule, a stable <testcase> per rule and case, each with the case's time. Only
+ * MUST violations are <failure>s; a SHOULD violation passes with a WARNING in system-out; OPEN rules
+ * pass with what was observed; what was not run is <skipped>; what could not be judged is <error>.
+ * An incomplete run says so in the name of <testsuites> and in a property of every suite.
  */
 export function renderJunit(t: Tally): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const results = t.results();
-  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const totals = { tests: 0, failures: 0, errors: 0 };
   const suites: string[] = [];
+  const incomplete = t.incomplete
+    ? `incomplete${t.interrupted ? `: interrupted by ${t.interrupted}` : ""}`
+    : "";
+  const ran = new Set(t.caseMs.keys());
   for (const r of results) {
-    const cases: string[] = [];
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const records = r.byCase.size ? [...r.byCase] : [["(none)", undefined] as const];
-    for (const [caseId, c] of records) {
+    const cases: string[] = [];
+    for (const [caseId, c] of recordsOf(r)) {
       counts.tests += 1;
-      const name = `${r.rule.id} [${caseId}]`;
-      let body = "";
-      if (!c) {
-        counts.skipped += 1;
-        body = `<skipped message="no case reached this rule"/>`;
-      } else if (c.failureCount > 0 && r.rule.level === "MUST") {
-        counts.failures += 1;
-        const msg = c.failures.map((f) => f.message).join("\n");
-        body = `<failure type="MUST" message="${esc(c.failures[0]?.message ?? "")}">${esc(`${msg}\nsource: ${r.rule.source}\nclause: ${r.rule.clause}`)}</failure>`;
-      } else if (c.errors.length > 0 && c.passes === 0 && c.failureCount === 0) {
-        counts.errors += 1;
-        body = `<error message="${esc(c.errors[0] ?? "")}"/>`;
-      } else if (c.failureCount > 0) {
-        body = `<system-out>${esc(`WARNING (SHOULD): ${c.failures.map((f) => f.message).join("\n")}`)}</system-out>`;
-      } else if (c.observations.length > 0) {
-        body = `<system-out>${esc(`observed: ${c.observations.map((o) => o.value).join(" | ")}`)}</system-out>`;
-      } else if (c.passes === 0) {
-        counts.skipped += 1;
-        body = `<skipped message="${esc(c.skips[0] ?? "not judged")}"/>`;
-      }
+      const notRun =
+        ran.has(caseId) || caseId === EVERY_ANSWER
+          ? "nothing reached this rule here in this run"
+          : `case ${caseId} was not run in this run${incomplete ? ` (${incomplete})` : ""}`;
+      const b = body(r, c, notRun);
+      if (b.kind === "failure") counts.failures += 1;
+      if (b.kind === "error") counts.errors += 1;
+      if (b.kind === "skipped") counts.skipped += 1;
+      const time = ((t.caseMs.get(caseId) ?? (caseId === EVERY_ANSWER ? t.ms : 0)) / 1000).toFixed(3);
       cases.push(
-        `    <testcase classname="${esc(`${r.rule.level}.${r.rule.id}`)}" name="${esc(name)}">${body}</testcase>`,
+        `    <testcase classname="${esc(`${r.rule.level}.${r.rule.id}`)}" name="${esc(`${r.rule.id} [${caseId}]`)}" time="${time}">${b.xml}</testcase>`,
       );
     }
-    for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += counts[k];
+    totals.tests += counts.tests;
+    totals.failures += counts.failures;
+    totals.errors += counts.errors;
+    const props = [
+      ["level", r.rule.level],
+      ["verdict", r.status],
+      ["generated-cases", String(t.generated.get(r.rule.id) ?? 0)],
+      ["source", r.rule.source],
+      ...(incomplete ? [["incomplete", "true"]] : []),
+    ];
     suites.push(
-      `  <testsuite name="${esc(r.rule.id)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}">`,
-      `    <properties><property name="level" value="${r.rule.level}"/><property name="verdict" value="${r.status}"/><property name="generated-cases" value="${t.generated.get(r.rule.id) ?? 0}"/><property name="source" value="${esc(r.rule.source)}"/></properties>`,
+      `  <testsuite name="${esc(r.rule.id)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${(t.ms / 1000).toFixed(3)}">`,
+      `    <properties>${props.map(([n, v]) => `<property name="${n}" value="${esc(v ?? "")}"/>`).join("")}</properties>`,
       ...cases,
       "  </testsuite>",
     );
   }
-  out.push(
-    `<testsuites name="tim group_add conformance" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${(t.ms / 1000).toFixed(3)}">`,
+  const name = `tim group_add conformance${incomplete ? ` (${incomplete})` : ""}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${esc(name)}" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" time="${(t.ms / 1000).toFixed(3)}">`,
     ...suites,
     "</testsuites>",
-  );
-  return `${out.join("\n")}\n`;
+    "",
+  ].join("\n");
 }

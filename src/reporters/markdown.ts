@@ -12,23 +12,27 @@ const MARK: Record<RuleStatus, string> = {
   "not-judged": "➖ not judged",
 };
 const SHOW_BYTES = 1500;
+/** Evidence blocks shown in all: past them, conformance.json has the rest. With the clips below the
+ * file stays far under GitHub's 1 MiB step-summary limit, whatever the target answers. */
+const MAX_BLOCKS = 60;
+const MAX_LINES = 200;
 
-const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const clip = (s: string): string =>
-  s.length > SHOW_BYTES ? `${s.slice(0, SHOW_BYTES)}… (${s.length} bytes; full text in conformance.json)` : s;
+const clip = (s: string, n = SHOW_BYTES): string =>
+  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; full text in conformance.json)` : s;
+const cell = (s: string, n = 300): string => clip(s, n).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const fence = (s: string): string => `\`\`\`\n${s.replace(/```/g, "`\u200b``")}\n\`\`\``;
 
 function exchangeBlock(ex: Exchange): string[] {
   const req = [
     `${ex.request.method} ${ex.request.url}`,
-    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${v}`),
+    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
     "",
     clip(ex.request.body),
   ];
   const res = ex.response
     ? [
         `HTTP ${ex.response.status}`,
-        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${v}`),
+        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
         "",
         clip(ex.response.body),
       ]
@@ -40,7 +44,7 @@ function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more:
   const lines = [
     `#### \`${r.rule.id}\` in case \`${caseId}\``,
     "",
-    `- **What happened:** ${f.message}`,
+    `- **What happened:** ${clip(f.message, 1000)}`,
     `- **Rule (${r.rule.level}):** ${r.rule.title}`,
     `- **Source:** ${r.rule.source} — “${r.rule.clause}”`,
   ];
@@ -59,23 +63,43 @@ function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more:
   return lines;
 }
 
-function section(t: Tally, results: RuleResult[], status: RuleStatus, heading: string): string[] {
+function section(
+  t: Tally,
+  results: RuleResult[],
+  status: RuleStatus,
+  heading: string,
+  budget: { blocks: number },
+): string[] {
   const hit = results.filter((r) => r.status === status);
   if (hit.length === 0) return [];
   const out = [`## ${heading}`, ""];
+  let held = 0;
   for (const r of hit) {
     for (const [caseId, c] of r.byCase) {
       for (const [k, f] of c.failures.entries()) {
+        if (budget.blocks <= 0) {
+          held += 1;
+          continue;
+        }
+        budget.blocks -= 1;
         out.push(...findingBlock(t, r, caseId, f, k === 0 ? c.failureCount - c.failures.length : 0));
       }
     }
   }
+  if (held > 0) out.push(`${held} more violation(s) with evidence are in conformance.json.`, "");
   return out;
 }
+
+/** At most MAX_LINES of a list, then how many more there are. */
+const capped = (lines: string[]): string[] =>
+  lines.length > MAX_LINES
+    ? [...lines.slice(0, MAX_LINES), `- … and ${lines.length - MAX_LINES} more (conformance.json)`]
+    : lines;
 
 /** conformance.md: the verdict a person reads, with evidence and replay commands for each violation. */
 export function renderMarkdown(t: Tally): string {
   const results = t.results();
+  const budget = { blocks: MAX_BLOCKS };
   const counts = t.counts(results);
   const code = t.exitCode(results);
   const verdict = {
@@ -100,8 +124,8 @@ export function renderMarkdown(t: Tally): string {
         `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${t.generated.get(r.rule.id) ?? 0} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`,
     ),
     "",
-    ...section(t, results, "fail", "Violations (MUST)"),
-    ...section(t, results, "warn", "Warnings (SHOULD)"),
+    ...section(t, results, "fail", "Violations (MUST)", budget),
+    ...section(t, results, "warn", "Warnings (SHOULD)", budget),
   ];
   const observed = results.filter((r) => r.status === "observed");
   if (observed.length) {
@@ -113,19 +137,22 @@ export function renderMarkdown(t: Tally): string {
     );
     for (const r of observed) {
       const values = [...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value));
-      out.push(`| \`${r.rule.id}\` ${cell(r.rule.title)} | ${cell([...new Set(values)].join("; "))} |`);
+      const shown = [...new Set(values)].slice(0, 5).map((v) => clip(v, 200));
+      out.push(`| \`${r.rule.id}\` ${cell(r.rule.title)} | ${cell(shown.join("; "), 1200)} |`);
     }
     out.push("");
   }
-  if (t.notices.length) out.push("## Notices", "", ...t.notices.map((n) => `- ${n}`), "");
+  if (t.notices.length) out.push("## Notices", "", ...capped(t.notices.map((n) => `- ${clip(n, 300)}`)), "");
   if (t.caseErrors.length) {
     out.push("## Suite errors (not judged; not the target's fault as far as the suite can tell)", "");
-    for (const e of t.caseErrors) out.push(`- \`${e.caseId}\`: ${e.code} — ${e.message}`);
+    out.push(...capped(t.caseErrors.map((e) => `- \`${e.caseId}\`: ${e.code} — ${clip(e.message, 500)}`)));
     out.push("");
   }
   const skipped = results.flatMap((r) =>
-    [...r.byCase].flatMap(([caseId, c]) => c.skips.map((s) => `- \`${r.rule.id}\` in \`${caseId}\`: ${s}`)),
+    [...r.byCase].flatMap(([caseId, c]) =>
+      c.skips.map((s) => `- \`${r.rule.id}\` in \`${caseId}\`: ${clip(s, 300)}`),
+    ),
   );
-  if (skipped.length) out.push("## Skipped", "", ...skipped, "");
+  if (skipped.length) out.push("## Skipped", "", ...capped(skipped), "");
   return `${out.join("\n")}\n`;
 }

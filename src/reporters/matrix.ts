@@ -1,4 +1,5 @@
-import type { RuleStatus, Tally } from "../runner/tally.js";
+import { type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
+import { STYLE } from "./html.js";
 
 const MARK: Record<RuleStatus, string> = {
   pass: "✅",
@@ -63,4 +64,29 @@ export function renderMatrix(cols: MatrixColumn[], incomplete = false): string {
     out.push(`| \`${rule.id}\` | ${cols.map((c) => cell(observed(c.tally, rule.id)) || "—").join(" | ")} |`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** matrix.html: the same side by side, coloured, self-contained (Autobahn|Testsuite's style). */
+export function renderMatrixHtml(cols: MatrixColumn[], incomplete = false): string {
+  const esc = (s: string) =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const results = cols.map((c) => new Map(c.tally.results().map((r) => [r.rule.id, r])));
+  const rules = cols[0]?.tally.results().map((r) => r.rule) ?? [];
+  const head = `<tr><th>Rule</th><th>Level</th>${cols.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>`;
+  const verdicts = `<tr><th>Verdict</th><th></th>${cols.map((c) => `<th>${esc(verdictOf(c.tally.exitCode()))}</th>`).join("")}</tr>`;
+  const rows = rules.map((rule) => {
+    const cells = results.map((m) => m.get(rule.id)?.status ?? "");
+    const differs = new Set(cells).size > 1 ? " ◀" : "";
+    return `<tr><td>${esc(rule.id)}${differs}</td><td>${rule.level}</td>${cells
+      .map((s, k) => {
+        const seen = rule.level === "OPEN" ? observed((cols[k] as MatrixColumn).tally, rule.id) : "";
+        const cls = s === "not-judged" ? "skipped" : s;
+        return `<td class="${cls}" title="${esc(seen)}">${esc(seen ? seen.slice(0, 60) : s)}</td>`;
+      })
+      .join("")}</tr>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>group_add conformance matrix</title><style>${STYLE}</style></head>
+<body><h1>group_add conformance matrix</h1>${incomplete ? "<p><b>Incomplete</b>: interrupted or stopped early.</p>" : ""}
+<table>${head}${verdicts}${rows.join("\n")}</table><p>◀ marks rules on which the targets differ.</p></body></html>
+`;
 }

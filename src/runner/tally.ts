@@ -45,6 +45,10 @@ export class Tally {
   exchanges = 0;
   /** generated (property and stateful) cases that judged each rule */
   readonly generated = new Map<string, number>();
+  /** what the HTML report draws: generated payload sizes and the stateful run's sequence, bounded */
+  readonly series = { names: [] as number[], toAccounts: [] as number[], sequence: [] as number[] };
+  /** how long each case that ran took, in ms (JUnit's time, the HTML report's chart) */
+  readonly caseMs = new Map<string, number>();
   incomplete = false;
   /** the signal that stopped the run, if one did */
   interrupted: "SIGINT" | "SIGTERM" | undefined;
@@ -71,6 +75,7 @@ export class Tally {
         break;
       case "exchange":
         this.exchanges += 1;
+        this.sample(e.caseId, e.exchange);
         break;
       case "finding": {
         const r = this.rec(e.finding.rule, e.finding.caseId);
@@ -107,6 +112,9 @@ export class Tally {
         this.caseErrors.push({ caseId: e.caseId, code: e.code, message: e.message });
         for (const rule of e.rules) this.rec(rule, e.caseId).errors.push(`${e.code}: ${e.message}`);
         break;
+      case "case-end":
+        this.caseMs.set(e.caseId, e.ms);
+        break;
       case "run-end":
         this.incomplete = e.incomplete;
         this.interrupted = e.interrupted;
@@ -115,6 +123,22 @@ export class Tally {
       default:
         break;
     }
+  }
+
+  private sample(caseId: string, ex: Exchange): void {
+    const s = this.series;
+    if (ex.command === "group_add" && caseId === "property-valid" && s.names.length < 5000) {
+      try {
+        const b = JSON.parse(ex.request.body) as { GroupName?: unknown; To_Account?: unknown };
+        if (Array.isArray(b.GroupName)) s.names.push(b.GroupName.length);
+        s.toAccounts.push(Array.isArray(b.To_Account) ? b.To_Account.length : 0);
+      } catch {
+        // a raw body: nothing to draw
+      }
+    }
+    const seq = (ex.json as { CurrentSequence?: unknown } | undefined)?.CurrentSequence;
+    if (caseId === "stateful" && Number.isInteger(seq) && s.sequence.length < 2000)
+      s.sequence.push(seq as number);
   }
 
   results(): RuleResult[] {

@@ -1,0 +1,138 @@
+import type { RuleStatus, Tally } from "../runner/tally.js";
+import { verdictOf } from "../runner/tally.js";
+import type { Exchange } from "../transport/exchange.js";
+import { bars, histogram, line } from "./charts.js";
+import { EVERY_ANSWER, testcasesOf } from "./junit.js";
+import { curlCommand, replayCommand } from "./replay.js";
+
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const clip = (s: string, n = 1500): string =>
+  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; see conformance.json)` : s;
+
+/** The one stylesheet, inline: the file is self-contained and asks the network for nothing. */
+export const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1b1b}h1{font-size:22px}
+.verdict{font-size:20px;font-weight:700;padding:10px 14px;border-radius:6px;display:inline-block}
+.CONFORMANT{background:#d9f2dd}.NOT-CONFORMANT{background:#f8d4d4}.NOT-JUDGED,.INTERRUPTED{background:#eee3c6}
+table{border-collapse:collapse;margin:12px 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:12px}
+th.case{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
+td.pass{background:#7ccf8a}td.fail{background:#e06666}td.warn{background:#f1c232}td.observed{background:#9fc5e8}
+td.error{background:#b4a7d6}td.skipped{background:#ddd}td.none{background:#fff}
+pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:320px;font-size:12px}
+figure{margin:12px 0}svg{max-width:680px;background:#fafafa}.ttl{font-weight:700;font-size:13px}
+.lbl,.val{font-size:11px}.bar{fill:#6fa8dc}.line{fill:none;stroke:#3d85c6;stroke-width:1.5}`;
+
+const MARK: Record<string, string> = {
+  pass: "✓",
+  fail: "✗",
+  warn: "!",
+  observed: "◉",
+  error: "⛔",
+  skipped: "–",
+  none: "",
+};
+
+function cellStatus(t: Tally, ruleId: string, caseId: string): string {
+  const r = t.results().find((x) => x.rule.id === ruleId);
+  const names = testcasesOf(ruleId);
+  if (!names.includes(caseId)) return "none";
+  const recs =
+    caseId === EVERY_ANSWER
+      ? [...(r?.byCase ?? [])].filter(([c]) => !names.includes(c)).map(([, v]) => v)
+      : [r?.byCase.get(caseId)].filter((x) => x !== undefined);
+  if (recs.length === 0) return "skipped";
+  if (recs.some((c) => c.failureCount > 0)) return r?.rule.level === "MUST" ? "fail" : "warn";
+  if (recs.some((c) => c.observations.length > 0)) return "observed";
+  if (recs.some((c) => c.passes > 0)) return "pass";
+  return recs.some((c) => c.errors.length > 0) ? "error" : "skipped";
+}
+
+function exchangeHtml(ex: Exchange): string {
+  const req = [
+    `${ex.request.method} ${ex.request.url}`,
+    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    clip(ex.request.body),
+  ].join("\n");
+  const res = ex.response
+    ? [
+        `HTTP ${ex.response.status}`,
+        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
+        "",
+        clip(ex.response.body),
+      ].join("\n")
+    : `(no response: ${ex.error?.code} ${ex.error?.message})`;
+  return `<p>Request</p><pre>${esc(req)}</pre><p>Response</p><pre>${esc(res)}</pre>`;
+}
+
+/**
+ * conformance.html: one self-contained file (inline style and SVG, no script, no network): the
+ * verdict, a rule × case matrix coloured by verdict, each violation's clause, request, response and
+ * replay command, the observed open behaviours, and charts of the run's own figures.
+ */
+export function renderHtml(t: Tally, exitCode = t.exitCode()): string {
+  const results = t.results();
+  const verdict = verdictOf(exitCode);
+  const cases = [...new Set(results.flatMap((r) => testcasesOf(r.rule.id)))];
+  const counts = t.counts(results);
+  const matrix = [
+    `<table class="matrix"><tr><th>Rule</th><th>Level</th><th>Verdict</th>${cases.map((c) => `<th class="case">${esc(c)}</th>`).join("")}</tr>`,
+    ...results.map(
+      (r) =>
+        `<tr><td><a href="#${esc(r.rule.id)}">${esc(r.rule.id)}</a></td><td>${r.rule.level}</td><td>${esc(r.status)}</td>${cases
+          .map((c) => {
+            const s = cellStatus(t, r.rule.id, c);
+            return `<td class="${s}" title="${esc(`${r.rule.id} in ${c}: ${s}`)}">${MARK[s] ?? ""}</td>`;
+          })
+          .join("")}</tr>`,
+    ),
+    "</table>",
+  ].join("\n");
+  const shown: RuleStatus[] = ["fail", "warn"];
+  const violations = results
+    .filter((r) => shown.includes(r.status))
+    .flatMap((r) =>
+      [...r.byCase].flatMap(([caseId, c]) =>
+        c.failures.slice(0, 2).map(
+          (
+            f,
+          ) => `<section id="${esc(r.rule.id)}"><h3>${r.status === "fail" ? "✗" : "!"} ${esc(r.rule.id)} (${r.rule.level}) in ${esc(caseId)}</h3>
+<p><b>What happened:</b> ${esc(clip(f.message, 1000))}</p><p><b>Rule:</b> ${esc(r.rule.title)}</p>
+<p><b>Source:</b> ${esc(r.rule.source)} — “${esc(r.rule.clause)}”</p>
+${f.exchange ? exchangeHtml(f.exchange) : ""}<p>Replay</p><pre>${esc([t.info ? replayCommand(t.info, caseId, f.replay) : "", f.exchange ? curlCommand(f.exchange) : ""].filter(Boolean).join("\n"))}</pre></section>`,
+        ),
+      ),
+    )
+    .slice(0, 60)
+    .join("\n");
+  const observed = results
+    .filter((r) => r.status === "observed")
+    .map((r) => {
+      const values = [
+        ...new Set([...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value))),
+      ].slice(0, 5);
+      return `<tr><td>${esc(r.rule.id)}</td><td>${esc(r.rule.title)}</td><td>${esc(clip(values.join(" | "), 600))}</td></tr>`;
+    })
+    .join("\n");
+  const charts = [
+    bars(
+      "Time per case",
+      [...t.caseMs].map(([c, ms]) => [c, ms]),
+      "ms",
+    ),
+    histogram("Names per generated valid request", t.series.names, "names"),
+    histogram("To_Account entries per generated valid request", t.series.toAccounts, "accounts"),
+    line(`CurrentSequence over the stateful run (${t.series.sequence.length} answers)`, t.series.sequence),
+  ].join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>group_add conformance: ${esc(verdict)}</title><style>${STYLE}</style></head>
+<body><h1>v4/sns/group_add conformance report</h1>
+<p class="verdict ${verdict.replace(/ /g, "-")}" id="verdict">${esc(verdict)}${t.incomplete ? " (run incomplete)" : ""}</p>
+<p>Target: ${esc(t.info?.target ?? "?")} · seed ${t.info?.seed ?? "?"} · ${(t.ms / 1000).toFixed(1)} s · ${t.exchanges} exchanges · ${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warnings, ${counts.observed} observed, ${counts.error} errors, ${counts["not-judged"]} not judged</p>
+<h2>Rules by case</h2>${matrix}
+<h2>Violations and warnings</h2>${violations || "<p>None.</p>"}
+<h2>Observed behaviour (OPEN: reported, never judged)</h2><table><tr><th>Rule</th><th>Question</th><th>What the target did</th></tr>${observed}</table>
+<h2>The run in pictures</h2>${charts}
+</body></html>
+`;
+}
