@@ -5,6 +5,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { importUsers, type LoadResult, load } from "./load.js";
 import { renderBench } from "./report.js";
+import { measureStartup } from "./startup.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -88,25 +89,6 @@ async function prismLoad(connections: number): Promise<LoadResult | { error: str
   }
 }
 
-async function startup(): Promise<{ toFirstRequestMs: number }> {
-  const bare = await server("bare");
-  const t0 = Date.now();
-  const first = line(bare.proc, /first-request (\d+)/);
-  const suite = tsx([
-    "src/cli/conformance.ts",
-    "--base-url",
-    bare.url,
-    "--case",
-    "basic-add",
-    "--report-dir",
-    mkdtempSync(join(tmpdir(), "tim-st-")),
-  ]);
-  const [, at] = await first;
-  suite.kill("SIGKILL"); // only the time to its first request was wanted
-  bare.proc.kill();
-  return { toFirstRequestMs: Number(at) - t0 };
-}
-
 const machine = {
   cpu: cpus()[0]?.model ?? "?",
   cores: cpus().length,
@@ -143,7 +125,7 @@ for (const n of SIZES) {
     `scaling: ${n} cases in ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.maxRssMB.toFixed(0)} MB\n`,
   );
 }
-const start = await startup();
+const start = await measureStartup(Number(process.env.BENCH_ROUNDS ?? 7));
 const defaultRun = await measure([]);
 const prism1 = await prismLoad(1);
 const prism16 = await prismLoad(16);

@@ -1,4 +1,7 @@
 import type { LoadResult } from "./load.js";
+import type { Spread, StartupResult } from "./startup.js";
+
+const spreadText = (s: Spread) => `${Math.round(s.median)} ms (${Math.round(s.min)}-${Math.round(s.max)})`;
 
 interface Run {
   ms: number;
@@ -14,7 +17,7 @@ export interface BenchResult {
   emulator1: LoadResult;
   suite: Run;
   scaling: Array<Run & { cases: number }>;
-  startup: { toFirstRequestMs: number; defaultRunMs: number };
+  startup: StartupResult & { defaultRunMs: number };
   prism1: LoadResult | { error: string };
   prism16: LoadResult | { error: string };
 }
@@ -56,7 +59,10 @@ export function renderBench(r: BenchResult): string {
       : "| 100k cases | not run (BENCH_MAX) | | |",
     `| Peak RSS, largest run | ${f(peak)} MB | < 200 MB, flat | ${ok(peak < 200)} |`,
     s10 ? `| 10k cases | ${f(s10.ms / 1000, 1)} s | < 20 s on 2 cores | ${ok(s10.ms < 20_000)} |` : "",
-    `| Start-up: command to first request | ${r.startup.toFirstRequestMs} ms | | |`,
+    `| \`node -e 0\`, median (min-max) of ${r.startup.rounds} alternating rounds | ${spreadText(r.startup.nodeBare)} | the floor | |`,
+    `| Start-up: command to first request (compiled CLI) | ${spreadText(r.startup.toFirstRequest)}, ×${f(r.startup.toFirstRequest.median / r.startup.nodeBare.median, 1)} node -e 0 | ≤ ×3 | ${ok(r.startup.toFirstRequest.median <= 3 * r.startup.nodeBare.median)} |`,
+    `| Start-up: emulator command to listening | ${spreadText(r.startup.emulatorListening)}, ×${f(r.startup.emulatorListening.median / r.startup.nodeBare.median, 1)} node -e 0 | ≤ ×3 | ${ok(r.startup.emulatorListening.median <= 3 * r.startup.nodeBare.median)} |`,
+    `| Load average during the start-up rounds (1, 5, 15 min) | ${r.startup.loadavg.map((x) => f(x, 2)).join(", ")} | | |`,
     `| Whole default run (embedded emulator) | ${f(r.startup.defaultRunMs / 1000, 1)} s | | |`,
     prism
       ? `| Peer: Prism 5 validating proxy (Tencent's OpenAPI), 1 connection | ${f(prism.rps)} req/s; cost per request ×${f(eps / prism.rps, 2)} the suite's per checked exchange | | |`

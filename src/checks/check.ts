@@ -21,8 +21,8 @@ export type Judgement = { ok: true } | { ok: false; message: string };
  * only records what was seen.
  */
 export interface ExchangeCheck {
+  /** the rule id: its title, level and clause come from specs/rules.json, never from here */
   id: string;
-  title: string;
   commands: readonly string[];
   judge?: (i: CheckInput) => Judgement | undefined;
   observe?: (i: CheckInput) => string | undefined;

@@ -11,7 +11,6 @@ const TYPES: Array<[string, (v: unknown) => boolean, string]> = [
 
 export default {
   id: "envelope-field-types",
-  title: "ActionStatus, ErrorInfo and ErrorDisplay are strings, ErrorCode an integer",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!res) return undefined;

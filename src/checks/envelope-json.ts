@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 // REST-intro: 应答包体 ... 必然包含 ActionStatus、ErrorInfo、ErrorCode
 export default {
   id: "envelope-json",
-  title: "The body is a JSON object holding ActionStatus, ErrorCode and ErrorInfo",
   commands: GROUP_ADD,
   judge: ({ ex, res }) => {
     if (!ex.response) return undefined;

@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 // seed: ActionStatus OK 表示处理成功,FAIL 表示失败; ErrorCode 0表示成功,非0表示失败
 export default {
   id: "envelope-status-code",
-  title: "ActionStatus is OK exactly when ErrorCode is 0, FAIL otherwise",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!res || !("ActionStatus" in res) || !("ErrorCode" in res)) return undefined;

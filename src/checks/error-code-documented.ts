@@ -5,7 +5,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 // answered codes found in no table (70032, real-clients.md).
 export default {
   id: "error-code-documented",
-  title: "A failure's ErrorCode is one the seed's table or the public code list documents",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     const c = res?.ErrorCode;

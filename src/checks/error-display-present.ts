@@ -4,7 +4,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js"
 // service omits it on some failures (real-clients.md), so failures are not judged at all.
 export default {
   id: "error-display-present",
-  title: "A successful answer carries ErrorDisplay, as every example of the seed does",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!isOk(res)) return undefined;

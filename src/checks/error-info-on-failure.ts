@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 // REST-intro: 如果为 FAIL,ErrorInfo 带上失败原因. SHOULD: live answers with "" were seen (real-clients.md).
 export default {
   id: "error-info-on-failure",
-  title: "A failure's ErrorInfo says why",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (res?.ActionStatus !== "FAIL") return undefined;

@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from
 // seed: Fail_Account 返回处理失败的用户列表,仅当存在失败用户时才返回该字段
 export default {
   id: "fail-account-matches",
-  title: "Fail_Account is present only when an item failed, and lists exactly the failed accounts",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!isOk(res) || !res) return undefined;

@@ -121,8 +121,54 @@ const CORPUS: Row[] = [
   ["a JSON array", NO_TO, [PLAIN]],
   ["a JSON string", NO_TO, "OK"],
   ["no content type", NO_TO, PLAIN, { headers: {} }],
+  [
+    "one item replaced by another account",
+    REQ,
+    {
+      ...FULL,
+      ResultItem: [...FULL.ResultItem.slice(0, 2), item("idX", 30002)],
+      Fail_Account: ["id2", "idX"],
+    },
+  ],
+  [
+    "an item without ResultCode",
+    REQ,
+    { ...FULL, ResultItem: [{ To_Account: "id1", ResultInfo: "" }, ...FULL.ResultItem.slice(1)] },
+  ],
+  ["ResultItem with a string in it", REQ, { ...FULL, ResultItem: [...FULL.ResultItem, "id4"] }],
+  [
+    "To_Account with a number in it",
+    { ...REQ, To_Account: ["id1", 2] },
+    { ...PLAIN, ResultItem: [item("id1", 0)] },
+  ],
+  [
+    "six accounts missing",
+    { ...REQ, To_Account: ["a", "b", "c", "d", "e", "f", "g"] },
+    { ...PLAIN, ResultItem: [item("a", 0)] },
+  ],
+  [
+    "six Fail_Account differences",
+    { ...REQ, To_Account: ["a", "b", "c", "d", "e", "f", "g"] },
+    {
+      ...PLAIN,
+      ResultItem: ["a", "b", "c", "d", "e", "f", "g"].map((a) => item(a, 30001)),
+      Fail_Account: ["a"],
+    },
+  ],
+  ["a From_Account that is not a string", { ...NO_TO, From_Account: 5 }, { ...PLAIN, CurrentSequence: 1 }],
+  ["the same sequence again", NO_TO, PLAIN, { last: 2 }],
+  ["CurrentSequence and ResultItem both broken", REQ, { ...FULL, CurrentSequence: "x" }],
   ["JSON content type", NO_TO, PLAIN, { headers: { "content-type": "application/json" } }],
 ];
+
+/** A call that got no answer at all (reset, timeout): checks that read the answer stay silent. */
+const NO_ANSWER: Exchange = {
+  seq: 1,
+  command: "group_add",
+  request: { method: "POST", url: "http://t/v4/sns/group_add?usersig=[REDACTED]", headers: {}, body: "{}" },
+  error: { code: "TIM_ERR_TRANSPORT", message: "reset" },
+  ms: 1,
+};
 
 function exchangeOf(req: unknown, res: unknown, o: Row[3] = {}): Exchange {
   const body = o.raw ?? JSON.stringify(res) ?? "";
@@ -162,6 +208,12 @@ describe("every check on the corpus", () => {
       }
       said[name] = row;
     }
+    const silent = CHECKS.map((c) => [
+      c.id,
+      c.judge?.({ ex: NO_ANSWER, res: undefined, req: NO_TO, memory: new Map() }),
+      c.observe?.({ ex: NO_ANSWER, res: undefined, req: NO_TO, memory: new Map() }),
+    ]);
+    expect(silent.filter(([, j, o]) => j !== undefined || o !== undefined)).toEqual([]);
     expect(said).toMatchSnapshot();
   });
 });

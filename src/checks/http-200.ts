@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 // REST-intro: 除非发生网络错误(例如502错误),否则 REST API 的调用结果均为200
 export default {
   id: "http-200",
-  title: "Every answer is HTTP 200; errors travel in the body",
   commands: GROUP_ADD,
   judge: ({ ex }) => {
     if (!ex.response) return undefined;

@@ -13,7 +13,6 @@ const DOCUMENTED = new Set([
 // reference §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
 export default {
   id: "open-extra-fields",
-  title: "Response fields beyond the documented ones",
   commands: GROUP_ADD,
   observe: ({ res }) => {
     if (!res) return undefined;

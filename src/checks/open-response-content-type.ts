@@ -3,7 +3,6 @@ import { type ExchangeCheck, GROUP_ADD } from "./check.js";
 // reference §3.2: the doc's sample response shows no Content-Type. Open.
 export default {
   id: "open-response-content-type",
-  title: "Content-Type header of responses",
   commands: GROUP_ADD,
   observe: ({ ex }) => (ex.response ? (ex.response.headers["content-type"] ?? "(none)") : undefined),
 } satisfies ExchangeCheck;

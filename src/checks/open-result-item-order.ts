@@ -3,7 +3,6 @@ import { type ExchangeCheck, GROUP_ADD, isOk, requestedAccounts, resultItems } f
 // The docs give no order for ResultItem. Open.
 export default {
   id: "open-result-item-order",
-  title: "Order of ResultItem against the request's To_Account",
   commands: GROUP_ADD,
   observe: ({ req, res }) => {
     const asked = requestedAccounts(req);

@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from
 // seed: ResultInfo To_Account 的错误描述信息,成功时该字段为空
 export default {
   id: "result-info-empty-on-success",
-  title: "A successful ResultItem entry has an empty ResultInfo",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     const ok = resultItems(res)?.filter((i) => i.ResultCode === 0);

@@ -11,7 +11,6 @@ import {
 // seed: ResultItem 好友加入新增分组的结果对象数组 — one result per To_Account; order is open.
 export default {
   id: "result-item-per-account",
-  title: "With To_Account, ResultItem holds exactly one entry per requested account",
   commands: GROUP_ADD,
   judge: ({ req, res }) => {
     const asked = requestedAccounts(req);

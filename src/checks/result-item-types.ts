@@ -4,7 +4,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js"
 // seed: ResultItem Array; To_Account String; ResultCode Integer; ResultInfo String; Fail_Account Array
 export default {
   id: "result-item-types",
-  title: "ResultItem entries and Fail_Account have their documented types",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!isOk(res) || !res || (!("ResultItem" in res) && !("Fail_Account" in res))) return undefined;

@@ -4,7 +4,6 @@ import { type ExchangeCheck, failWith, isOk, pass } from "./check.js";
 // incrementally from it, which only works if it never goes back.
 export default {
   id: "sequence-never-decreases",
-  title: "A user's CurrentSequence never decreases (group_add, group_get, group_delete)",
   commands: ["group_add", "group_get", "group_delete"],
   judge: ({ req, res, memory }) => {
     const user = req?.From_Account;

@@ -3,7 +3,6 @@ import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js"
 // seed: CurrentSequence Integer 返回最新的分组 Sequence (in both success examples)
 export default {
   id: "success-sequence",
-  title: "A successful group_add returns CurrentSequence as an integer",
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!isOk(res)) return undefined;

@@ -2,17 +2,9 @@ import { appendFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
-import { FAULTS } from "../emulator/faults/index.js";
-import { VARIANTS } from "../emulator/variants.js";
 import { EXIT, SuiteError } from "../errors.js";
-import { RecordingWriter, serialiseRecording } from "../record/recording.js";
+import type { RecordingWriter } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
-import { githubAnnotations } from "../reporters/github.js";
-import { renderHtml } from "../reporters/html.js";
-import { renderJson } from "../reporters/json.js";
-import { renderJunit } from "../reporters/junit.js";
-import { renderMarkdown } from "../reporters/markdown.js";
-import { RULES } from "../rules/catalogue.js";
 import type { Clock } from "../runner/clock.js";
 import { runRedactor } from "../runner/credentials.js";
 import { runSuite, selectCases } from "../runner/run.js";
@@ -31,7 +23,10 @@ export interface Io {
   onTarget?: (t: Target) => void;
 }
 
-function listing(kind: "rules" | "cases" | "faults"): string {
+async function listing(kind: "rules" | "cases" | "faults"): Promise<string> {
+  const { RULES } = await import("../rules/catalogue.js");
+  const { FAULTS } = await import("../emulator/faults/index.js");
+  const { VARIANTS } = await import("../emulator/variants.js");
   if (kind === "rules")
     return RULES.map((r) => `${r.id.padEnd(32)} ${r.level.padEnd(6)} ${r.title}`).join("\n");
   if (kind === "cases") return CASES.map((c) => `${c.id.padEnd(24)} ${c.title}`).join("\n");
@@ -68,7 +63,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return EXIT.pass;
     }
     if (cli.list) {
-      io.out(`${listing(cli.list)}\n`);
+      io.out(`${await listing(cli.list)}\n`);
       return EXIT.pass;
     }
     const settings = resolveSettings(cli.raw);
@@ -77,7 +72,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const outputs = checkOutputs(settings);
     const tally = new Tally();
     const progress = consoleProgress(io.err);
-    const recorder = outputs.record ? new RecordingWriter() : undefined;
+    // What only the end of the run needs loads then: the first request goes out sooner.
+    const recording = outputs.record ? await import("../record/recording.js") : undefined;
+    const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
     let ran: string[] = [];
     await runSuite({
       settings,
@@ -95,13 +92,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
     const code =
       setupFailed?.code === "TIM_ERR_CONFIG" && !tally.interrupted ? EXIT.config : tally.exitCode();
+    const { renderJson } = await import("../reporters/json.js");
+    const { renderJunit } = await import("../reporters/junit.js");
+    const { renderMarkdown } = await import("../reporters/markdown.js");
+    const { renderHtml } = await import("../reporters/html.js");
     // Reports pass through the redactor once more: nothing secret reaches the disk.
     const write = (name: string, text: string) => writeAtomic(join(outputs.dir, name), redactor.redact(text));
     write("conformance.json", renderJson(tally, code));
     write("junit.xml", renderJunit(tally));
     write("conformance.md", renderMarkdown(tally));
     write("conformance.html", renderHtml(tally, code));
-    if (recorder && outputs.record) {
+    if (recorder && recording && outputs.record) {
       const { prefix, runs, path, replayPath } = settings;
       const rec = recorder.finish(tally, {
         signed: Boolean(settings.secretKey),
@@ -112,11 +113,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
         ...(path ? { path } : {}),
         ...(replayPath ? { replayPath } : {}),
       });
-      writeAtomic(outputs.record, redactor.redact(serialiseRecording(rec)));
+      writeAtomic(outputs.record, redactor.redact(recording.serialiseRecording(rec)));
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     // GitHub Actions: the summary in the step summary, the violations as annotations.
     if (cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
+      const { githubAnnotations } = await import("../reporters/github.js");
       io.out(redactor.redact(githubAnnotations(tally)));
       const summary = env.GITHUB_STEP_SUMMARY;
       if (summary) appendFileSync(summary, redactor.redact(renderMarkdown(tally)));

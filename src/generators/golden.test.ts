@@ -53,7 +53,7 @@ describe("generation, pinned at a seed", () => {
   it("makes the same names, name lists, To_Account lists and payloads", () => {
     expect(
       shorten({
-        names: fc.sample(groupName(), { numRuns: 12, seed: 9 }),
+        names: fc.sample(groupName(), { numRuns: 60, seed: 9 }),
         lists: fc.sample(groupNames({ maxLength: 6 }), { numRuns: 6, seed: 9 }),
         to: fc.sample(toAccounts(relations, 1000), { numRuns: 12, seed: 9 }),
         payloads: fc.sample(validPayload({ from: "p_u01", relations }), { numRuns: 8, seed: 9 }),

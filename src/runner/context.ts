@@ -119,7 +119,7 @@ export class CaseContext {
     for (const c of CHECKS) {
       if (!c.commands.includes(ex.command)) continue;
       const j = c.judge?.(input);
-      if (j) this.expect(c.id, j.ok, j.ok ? c.title : j.message, ex);
+      if (j) this.expect(c.id, j.ok, j.ok ? ruleById(c.id).title : j.message, ex);
       const seen = c.observe?.(input);
       if (seen !== undefined) this.observe(c.id, seen, ex);
     }
