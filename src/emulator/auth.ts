@@ -19,7 +19,6 @@ const SIG_CODES = {
   "signature-mismatch": [70009, "UserSig verification failed: signed by another key"],
 } as const;
 
-/** Checks the query parameters of a REST call; returns the error envelope, or undefined to go on. */
 /**
  * Signatures that verified, by (usersig, sdkappid, identifier): verifying is an
  * inflate and an HMAC per call, and clients reuse one signature for hours. Only
@@ -58,6 +57,7 @@ function signedSdkappid(usersig: string): number | undefined {
   }
 }
 
+/** Checks the query parameters of a REST call; returns the error envelope, or undefined to go on. */
 export function authenticate(
   req: EmuRequest,
   cfg: EmuConfig,

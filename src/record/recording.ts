@@ -76,7 +76,8 @@ export function toDefinition(ex: Exchange): Definition | undefined {
   return {
     scope: REPLAY_SCOPE,
     method: "POST",
-    path: normalizePath(ex.request.url), // As the bytes went out: a lone surrogate travels as U+FFFD.
+    path: normalizePath(ex.request.url),
+    // As the bytes went out: a lone surrogate travels as U+FFFD.
     body: canonicalBody(Buffer.from(ex.request.body, "utf8").toString("utf8")),
     status: ex.response.status,
     response: ex.json !== undefined ? ex.json : ex.response.body,
