@@ -65,8 +65,8 @@ function tlsMaterial(v: Record<string, unknown>): {
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }
 
-/** The client-side judge for the control API's journal: each request's findings. */
-function clientVerdict(sdkappid: number, admin: string, secretKey: string) {
+/** The client-side judge: each request's findings (the control API's journal, the client report). */
+function clientJudge(sdkappid: number, admin: string, secretKey: string) {
   const ctx = {
     sdkappid,
     admin,
@@ -77,17 +77,9 @@ function clientVerdict(sdkappid: number, admin: string, secretKey: string) {
   return (req: EmuRequest) => checkClientRequest(req, ctx);
 }
 
-function clientReporter(dir: string, sdkappid: number, admin: string, secretKey: string) {
-  const abs = ensureWritableDir(dir, "--client-report");
-  const report = new ClientReport(abs);
-  const ctx = {
-    sdkappid,
-    admin,
-    secretKey,
-    now: () => Math.floor(Date.now() / 1000),
-    seenRandoms: new Set<string>(),
-  };
-  return { report, onRequest: (req: EmuRequest) => void report.add(req, checkClientRequest(req, ctx)) };
+function clientReporter(dir: string, judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>) {
+  const report = new ClientReport(ensureWritableDir(dir, "--client-report"));
+  return { report, onRequest: (req: EmuRequest) => void report.add(req, judge(req)) };
 }
 
 /**
@@ -141,7 +133,8 @@ export async function emulatorMain(
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw bad("--client-report", `${dir} is a file; name a folder (the report is several files)`);
-    const client = dir ? clientReporter(dir, sdkappid, identifier, secretKey) : undefined;
+    const judge = clientJudge(sdkappid, identifier, secretKey);
+    const client = dir ? clientReporter(dir, judge) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
       ...(tls ? { tls: tls.material } : {}),
@@ -149,7 +142,7 @@ export async function emulatorMain(
       ...(scenario ? { scenario } : {}),
       ...(client ? { onRequest: client.onRequest } : {}),
       hooks: {
-        verdict: clientVerdict(sdkappid, identifier, secretKey),
+        verdict: judge,
         checkScenario: (s) => checkScenario(s),
       },
       ...(str(v.control) ? { control: v.control === "on" } : {}),

@@ -2,13 +2,12 @@ import type { RuleStatus, Tally } from "../runner/tally.js";
 import { verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 import { bars, histogram, line } from "./charts.js";
+import { clip, exchangeText } from "./exchange-text.js";
 import { EVERY_ANSWER, testcasesOf } from "./junit.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const clip = (s: string, n = 1500): string =>
-  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; see conformance.json)` : s;
 
 /** The one stylesheet, inline: the file is self-contained and asks the network for nothing. */
 export const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1b1b}h1{font-size:22px}
@@ -48,21 +47,8 @@ function cellStatus(t: Tally, ruleId: string, caseId: string): string {
 }
 
 function exchangeHtml(ex: Exchange): string {
-  const req = [
-    `${ex.request.method} ${ex.request.url}`,
-    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${v}`),
-    "",
-    clip(ex.request.body),
-  ].join("\n");
-  const res = ex.response
-    ? [
-        `HTTP ${ex.response.status}`,
-        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
-        "",
-        clip(ex.response.body),
-      ].join("\n")
-    : `(no response: ${ex.error?.code} ${ex.error?.message})`;
-  return `<p>Request</p><pre>${esc(req)}</pre><p>Response</p><pre>${esc(res)}</pre>`;
+  const { request, response } = exchangeText(ex);
+  return `<p>Request</p><pre>${esc(request)}</pre><p>Response</p><pre>${esc(response)}</pre>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Finding } from "../runner/events.js";
 import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
+import { clip, exchangeText } from "./exchange-text.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 const MARK: Record<RuleStatus, string> = {
@@ -17,27 +18,12 @@ const SHOW_BYTES = 1500;
 const MAX_BLOCKS = 60;
 const MAX_LINES = 200;
 
-const clip = (s: string, n = SHOW_BYTES): string =>
-  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; full text in conformance.json)` : s;
 const cell = (s: string, n = 300): string => clip(s, n).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const fence = (s: string): string => `\`\`\`\n${s.replace(/```/g, "`\u200b``")}\n\`\`\``;
 
 function exchangeBlock(ex: Exchange): string[] {
-  const req = [
-    `${ex.request.method} ${ex.request.url}`,
-    ...Object.entries(ex.request.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
-    "",
-    clip(ex.request.body),
-  ];
-  const res = ex.response
-    ? [
-        `HTTP ${ex.response.status}`,
-        ...Object.entries(ex.response.headers).map(([k, v]) => `${k}: ${clip(v, 200)}`),
-        "",
-        clip(ex.response.body),
-      ]
-    : [`(no response: ${ex.error?.code} ${ex.error?.message})`];
-  return ["Request:", fence(req.join("\n")), "Response:", fence(res.join("\n"))];
+  const { request, response } = exchangeText(ex);
+  return ["Request:", fence(request), "Response:", fence(response)];
 }
 
 function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more: number): string[] {
