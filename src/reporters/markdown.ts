@@ -12,7 +12,6 @@ const MARK: Record<RuleStatus, string> = {
   error: "⛔ not judged (error)",
   "not-judged": "➖ not judged",
 };
-const SHOW_BYTES = 1500;
 /** Evidence blocks shown in all: past them, conformance.json has the rest. With the clips below the
  * file stays far under GitHub's 1 MiB step-summary limit, whatever the target answers. */
 const MAX_BLOCKS = 60;
