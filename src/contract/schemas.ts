@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { utf8Bytes } from "./limits.js";
 import { schemasDir } from "./paths.js";
 
@@ -29,7 +28,6 @@ export interface SchemaIssue {
 
 function makeAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
-  addFormats.default(ajv);
   // JSON Schema's maxLength counts code points; the documented name limit is
   // 30 *bytes* of UTF-8 (reference §1.5), so bytes get a keyword of their own.
   ajv.addKeyword({

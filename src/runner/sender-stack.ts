@@ -6,7 +6,7 @@ import type { Redactor } from "../transport/redact.js";
 import { ResilientSender } from "../transport/resilient.js";
 import type { Target } from "./target.js";
 
-/** undici for live targets (fetch under nock for a replay), behind the limiter, retries and the backup domain. */
+/** node:http(s) for live targets (fetch under nock for a replay), behind the limiter, retries and the backup domain. */
 export function senderFor(
   s: Settings,
   target: Target,

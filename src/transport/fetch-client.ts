@@ -13,7 +13,7 @@ import type { Sender } from "./sender.js";
 
 /**
  * A sender over the global fetch. It exists for replays: nock 14 intercepts
- * node:http and fetch, not undici's own request(), which the live client uses.
+ * node:http and fetch; this sender keeps replays apart from the live client.
  */
 export class FetchClient implements Sender {
   private seq = 0;
