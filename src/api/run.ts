@@ -1,12 +1,9 @@
-import { join } from "node:path";
 import { parseCli } from "../cli/args.js";
-import { ensureWritableDir, writeAtomic } from "../cli/files.js";
+import { ensureWritableDir } from "../cli/files.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { EXIT } from "../errors.js";
-import { renderHtml } from "../reporters/html.js";
 import { renderJson } from "../reporters/json.js";
-import { renderJunit } from "../reporters/junit.js";
-import { renderMarkdown } from "../reporters/markdown.js";
+import { runExitCode, writeReports } from "../reporters/write.js";
 import type { Level } from "../rules/types.js";
 import { runRedactor } from "../runner/credentials.js";
 import type { RunEvent } from "../runner/events.js";
@@ -67,16 +64,10 @@ export async function runConformance(o: RunConformanceOptions = {}): Promise<Con
     },
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  const setup = tally.caseErrors.find((e) => e.caseId === "setup");
-  const exitCode = setup?.code === "TIM_ERR_CONFIG" && !tally.interrupted ? EXIT.config : tally.exitCode();
+  const exitCode = runExitCode(tally);
   const redactor = runRedactor(settings);
-  const json = redactor.redact(renderJson(tally, exitCode));
-  if (dir) {
-    writeAtomic(join(dir, "conformance.json"), json);
-    writeAtomic(join(dir, "junit.xml"), redactor.redact(renderJunit(tally)));
-    writeAtomic(join(dir, "conformance.md"), redactor.redact(renderMarkdown(tally)));
-    writeAtomic(join(dir, "conformance.html"), redactor.redact(renderHtml(tally, exitCode)));
-  }
+  const redact = (s: string) => redactor.redact(s);
+  const json = dir ? await writeReports(dir, tally, exitCode, redact) : redact(renderJson(tally, exitCode));
   const results = tally.results();
   const rules = results.map((r) => ({
     id: r.rule.id,

@@ -1,10 +1,11 @@
 import { appendFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import { EXIT, SuiteError } from "../errors.js";
 import type { RecordingWriter } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
+import { runExitCode, writeReports } from "../reporters/write.js";
 import type { Clock } from "../runner/clock.js";
 import { runRedactor } from "../runner/credentials.js";
 import { runSuite, selectCases } from "../runner/run.js";
@@ -90,18 +91,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     });
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
-    const code =
-      setupFailed?.code === "TIM_ERR_CONFIG" && !tally.interrupted ? EXIT.config : tally.exitCode();
-    const { renderJson } = await import("../reporters/json.js");
-    const { renderJunit } = await import("../reporters/junit.js");
-    const { renderMarkdown } = await import("../reporters/markdown.js");
-    const { renderHtml } = await import("../reporters/html.js");
-    // Reports pass through the redactor once more: nothing secret reaches the disk.
-    const write = (name: string, text: string) => writeAtomic(join(outputs.dir, name), redactor.redact(text));
-    write("conformance.json", renderJson(tally, code));
-    write("junit.xml", renderJunit(tally));
-    write("conformance.md", renderMarkdown(tally));
-    write("conformance.html", renderHtml(tally, code));
+    const code = runExitCode(tally);
+    await writeReports(outputs.dir, tally, code, (s) => redactor.redact(s));
     if (recorder && recording && outputs.record) {
       const { prefix, runs, path, replayPath } = settings;
       const rec = recorder.finish(tally, {
@@ -121,6 +112,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const { githubAnnotations } = await import("../reporters/github.js");
       io.out(redactor.redact(githubAnnotations(tally)));
       const summary = env.GITHUB_STEP_SUMMARY;
+      const { renderMarkdown } = await import("../reporters/markdown.js");
       if (summary) appendFileSync(summary, redactor.redact(renderMarkdown(tally)));
     }
     if (code === EXIT.config) {

@@ -2,51 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidRequest, validate } from "../contract/schemas.js";
 import { budget } from "../proof/budget.js";
+import { adminSig, env, normal, relations } from "../proof/generation-env.js";
 import { ruleById } from "../rules/catalogue.js";
-import { mintUserSig } from "../usersig/sign.js";
-import type { Relations } from "./accounts.js";
-import type { MutationEnv } from "./mutation.js";
 import { MUTATIONS } from "./mutations/index.js";
 import { groupName, longName } from "./name.js";
 import { validPayload } from "./payload.js";
 import { stillInvalid } from "./still-invalid.js";
 
-const relations: Relations = { friends: ["p_u02", "p_u03"], strangers: ["p_u04"], prefix: "p" };
-const NOW = 1_764_000_000;
-const adminSig = mintUserSig({
-  sdkappid: 1400000000,
-  identifier: "admin",
-  secretKey: "k",
-  expire: 3600,
-  now: NOW,
-});
-const env: MutationEnv = {
-  relations,
-  adminSig,
-  otherUser: "p_u04",
-  sig: {
-    sdkappid: 1400000000,
-    admin: "admin",
-    adminSig,
-    now: () => NOW,
-    mint: (o) =>
-      mintUserSig({
-        sdkappid: o.sdkappid ?? 1400000000,
-        identifier: o.identifier,
-        secretKey: o.key ?? "k",
-        expire: o.expire ?? 3600,
-        now: o.time ?? NOW,
-      }),
-    secret: (derived) => derived,
-  },
-};
-const normal = {
-  sdkappid: "1400000000",
-  identifier: "admin",
-  usersig: adminSig,
-  random: "1",
-  contenttype: "json",
-};
 const payload = validPayload({ from: "p_u01", relations });
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 

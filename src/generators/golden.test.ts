@@ -1,43 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mintUserSig } from "../usersig/sign.js";
+/**
+ * What the generators make for a fixed seed, pinned as a snapshot: a seed must replay the same
+ * cases on any machine (README), so any change to generation shows here. Mutation testing
+ * (npm run mutation) measures the generators against it.
+ */
+import { env, normal, relations } from "../proof/generation-env.js";
 import { toAccounts } from "./accounts.js";
-import type { MutationEnv } from "./mutation.js";
 import { MUTATIONS } from "./mutations/index.js";
 import { groupName } from "./name.js";
 import { groupNames } from "./names.js";
 import { validPayload } from "./payload.js";
 import { stillInvalid } from "./still-invalid.js";
 
-/**
- * What the generators make for a fixed seed, pinned as a snapshot: a seed must replay the same
- * cases on any machine (README), so any change to generation shows here. Mutation testing
- * (npm run mutation) measures the generators against it.
- */
-const NOW = 1_700_000_000;
-const sig = (o: { identifier: string; sdkappid?: number; key?: string; expire?: number; time?: number }) =>
-  mintUserSig({
-    sdkappid: o.sdkappid ?? 1400000000,
-    identifier: o.identifier,
-    secretKey: o.key ?? "k",
-    expire: o.expire ?? 3600,
-    now: o.time ?? NOW,
-  });
-const relations = { friends: ["p_u02", "p_u03"], strangers: ["p_u04"], prefix: "p" };
-const adminSig = sig({ identifier: "admin" });
-const env: MutationEnv = {
-  relations,
-  adminSig,
-  otherUser: "p_u04",
-  sig: { sdkappid: 1400000000, admin: "admin", adminSig, now: () => NOW, mint: sig, secret: (s) => s },
-};
-const normal = {
-  sdkappid: "1400000000",
-  identifier: "admin",
-  usersig: adminSig,
-  random: "1",
-  contenttype: "json",
-};
 const shorten = (v: unknown): unknown =>
   JSON.parse(
     JSON.stringify(v ?? null, (_k, x) =>

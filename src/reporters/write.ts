@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import { writeAtomic } from "../cli/files.js";
+import { EXIT } from "../errors.js";
+import type { Tally } from "../runner/tally.js";
+
+/** The exit code of a whole run: credentials refused on the very first call are the settings' fault (2). */
+export function runExitCode(t: Tally): number {
+  const setup = t.caseErrors.find((e) => e.caseId === "setup");
+  return setup?.code === "TIM_ERR_CONFIG" && !t.interrupted ? EXIT.config : t.exitCode();
+}
+
+/**
+ * Writes conformance.json, junit.xml, conformance.md and conformance.html, each through `redact`
+ * once more (nothing secret reaches the disk), and returns the JSON. The renderers load only here:
+ * a run's start-up does not pay for them.
+ */
+export async function writeReports(
+  dir: string,
+  t: Tally,
+  code: number,
+  redact: (s: string) => string,
+): Promise<string> {
+  const { renderJson } = await import("./json.js");
+  const { renderJunit } = await import("./junit.js");
+  const { renderMarkdown } = await import("./markdown.js");
+  const { renderHtml } = await import("./html.js");
+  const json = redact(renderJson(t, code));
+  writeAtomic(join(dir, "conformance.json"), json);
+  writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)));
+  writeAtomic(join(dir, "conformance.md"), redact(renderMarkdown(t)));
+  writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)));
+  return json;
+}
