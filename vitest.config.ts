@@ -20,6 +20,7 @@ const plainSummary: Reporter = {
 };
 
 /**
+ * `npm test` runs TIM_TESTS=unit, then TIM_TESTS=integration: every test, fast feedback first.
  * TIM_TESTS=unit runs the fast tests of single modules (no emulator server, no subprocess): what
  * `npm run test:unit` and mutation testing use. The default runs every test.
  */
@@ -41,6 +42,8 @@ const SETS: Record<string, string[]> = { unit: UNIT, mutation: MUTATION };
 export default defineConfig({
   test: {
     include: SETS[process.env.TIM_TESTS ?? ""] ?? ["src/**/*.test.ts"],
+    // TIM_TESTS=integration: everything the unit run does not cover (servers, subprocesses, tools).
+    exclude: process.env.TIM_TESTS === "integration" ? [...UNIT, "node_modules/**"] : ["node_modules/**"],
     // Tests talk to emulators on loopback ports only; never the internet.
     testTimeout: 60_000,
     hookTimeout: 30_000,
