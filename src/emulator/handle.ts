@@ -24,6 +24,11 @@ const ROUTES: Record<string, Handler> = {
   "im_open_login_svc/account_check": accountCheck,
 };
 
+/** Routes looked up directly by path: /v4/<service>/<command> -> [command, handler]. */
+const BY_PATH = new Map<string, [string, Handler]>(
+  Object.entries(ROUTES).map(([key, h]) => [`/v4/${key}`, [key.split("/")[1] ?? "", h]]),
+);
+
 /** Everything a call depends on besides the state: settings, behaviour and faults. */
 export interface EmuEnv {
   config: EmuConfig;
@@ -77,10 +82,10 @@ function route(
 ): { command: string; body?: Body; envelope: Envelope } {
   const b = env.behaviour;
   // A trailing slash (v4/sns/group_add/) is undocumented either way: accepted (real-clients.md).
-  const m = /^\/v4\/([a-z_]+)\/([a-z_]+)\/?$/.exec(req.path);
-  const key = m ? `${m[1]}/${m[2]}` : "";
-  const handler = ROUTES[key];
-  const command = m?.[2] ?? "";
+  const path = req.path.length > 1 && req.path.endsWith("/") ? req.path.slice(0, -1) : req.path;
+  const found = BY_PATH.get(path);
+  const handler = found?.[1];
+  const command = found?.[0] ?? "";
   if (!handler) return { command, envelope: fail(60009, `unknown resource ${req.path}`) };
   if (req.method !== "POST") return { command, envelope: fail(60002, "REST API only supports POST") };
   // REST-intro: contenttype 请求格式固定值为 json, and values are case-sensitive: JSON is not json.
@@ -103,7 +108,7 @@ function route(
   }
   const denied = authenticate(req, env.config, b, env.sigCache);
   if (denied) return { command, envelope: denied };
-  const body = parseBody(req.body, b, m?.[1] ?? "");
+  const body = parseBody(req.body, b, path.split("/")[2] ?? "");
   if ("ActionStatus" in body) return { command, envelope: body as Envelope };
   try {
     return { command, body, envelope: handler({ state, body, b }) };

@@ -105,17 +105,33 @@ export interface RunningEmulator {
   shutdown(graceMs?: number): Promise<void>;
 }
 
+/** The query, split by hand: a URL or URLSearchParams object per request is a measurable share of the emulator's time. */
+function queryOf(raw: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of raw.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? "" : pair.slice(eq + 1);
+    try {
+      out[decodeURIComponent(name)] =
+        value.includes("%") || value.includes("+") ? decodeURIComponent(value.replace(/\+/g, " ")) : value;
+    } catch {
+      out[name] = value; // a malformed escape is kept as sent: authentication then refuses it
+    }
+  }
+  return out;
+}
+
 function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
-  // Split by hand: a URL object per request is a measurable share of the emulator's time.
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
   return {
     method: req.method ?? "GET",
     path: q < 0 ? raw : raw.slice(0, q),
-    query: q < 0 ? {} : Object.fromEntries(new URLSearchParams(raw.slice(q + 1))),
-    headers,
+    query: q < 0 ? {} : queryOf(raw.slice(q + 1)),
+    // Node joins repeated headers itself but for a few (set-cookie); none the emulator reads is one.
+    headers: req.headers as Record<string, string | undefined>,
     body,
   };
 }
