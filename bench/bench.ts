@@ -1,11 +1,11 @@
 // `npm run bench`: speed and memory side by side in one run, so ratios hold on a noisy machine.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { importUsers, type LoadResult, load } from "./load.js";
 import { renderBench } from "./report.js";
-import { measureStartup } from "./startup.js";
+import { measureStartup, spread } from "./startup.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -49,6 +49,73 @@ async function measure(
   const c = tsx(["bench/measure.ts", ...args, "--report-dir", dir]);
   const [json] = await line(c, /\{.*\}\n/);
   return JSON.parse(json ?? "{}");
+}
+
+/** The next line matching `re` that the process prints from now on. */
+function nextLine(c: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve) => {
+    let buf = "";
+    const on = (d: Buffer) => {
+      buf += d.toString();
+      const m = re.exec(buf);
+      if (m) {
+        c.stdout?.off("data", on);
+        resolve(m);
+      }
+    };
+    c.stdout?.on("data", on);
+  });
+}
+
+async function cpuUs(c: ChildProcess): Promise<number> {
+  const answer = nextLine(c, /cpu (\d+)\n/);
+  c.kill("SIGUSR2");
+  return Number((await answer)[1]);
+}
+
+/** One load against a server process, with the server's CPU time per request. */
+async function measured(proc: ChildProcess, url: string): Promise<LoadResult & { cpuUsPerRequest: number }> {
+  const before = await cpuUs(proc);
+  const r = await load(url, 16, SECONDS);
+  const after = await cpuUs(proc);
+  return { ...r, cpuUsPerRequest: (after - before) / Math.max(1, r.rps * SECONDS) };
+}
+
+/**
+ * Bare server and emulator, alternating A B A B for `rounds` rounds with the same request and the
+ * same 16 connections, so a loaded machine moves both alike; the emulator starts fresh each round
+ * (its groups fill up), the bare server has no state to reset.
+ */
+async function alternateThroughput(rounds: number) {
+  const bareSrv = await server("bare");
+  const rows: Array<{
+    bare: LoadResult & { cpuUsPerRequest: number };
+    emulator: LoadResult & { cpuUsPerRequest: number };
+  }> = [];
+  for (let k = 0; k < rounds; k++) {
+    const bareRun = await measured(bareSrv.proc, bareSrv.url);
+    const emu = await server("emulator");
+    await importUsers(emu.url);
+    const emulatorRun = await measured(emu.proc, emu.url);
+    emu.proc.kill();
+    rows.push({ bare: bareRun, emulator: emulatorRun });
+    process.stderr.write(
+      `round ${k + 1}: bare ${bareRun.rps.toFixed(0)}/s, emulator ${emulatorRun.rps.toFixed(0)}/s\n`,
+    );
+  }
+  bareSrv.proc.kill();
+  return {
+    rounds,
+    loadavg: loadavg(),
+    bareRps: spread(rows.map((r) => r.bare.rps)),
+    emulatorRps: spread(rows.map((r) => r.emulator.rps)),
+    ratio: spread(rows.map((r) => r.emulator.rps / r.bare.rps)),
+    bareCpuUs: spread(rows.map((r) => r.bare.cpuUsPerRequest)),
+    emulatorCpuUs: spread(rows.map((r) => r.emulator.cpuUsPerRequest)),
+    cpuRatio: spread(rows.map((r) => r.emulator.cpuUsPerRequest / r.bare.cpuUsPerRequest)),
+    lastBare: rows.at(-1)?.bare as LoadResult,
+    lastEmulator: rows.at(-1)?.emulator as LoadResult,
+  };
 }
 
 async function emulatorLoad(connections: number): Promise<LoadResult> {
@@ -96,10 +163,9 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
 };
 process.stderr.write(`bench on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
-const bareSrv = await server("bare");
-const bare = await load(bareSrv.url, 16, SECONDS);
-bareSrv.proc.kill();
-const emulator16 = await emulatorLoad(16);
+const throughput = await alternateThroughput(Number(process.env.BENCH_ROUNDS ?? 5));
+const bare = throughput.lastBare;
+const emulator16 = throughput.lastEmulator;
 const emulator1 = await emulatorLoad(1);
 process.stderr.write(
   `raw: bare ${bare.rps.toFixed(0)}/s, emulator ${emulator16.rps.toFixed(0)}/s (16 connections), ${emulator1.rps.toFixed(0)}/s (1)\n`,
@@ -134,6 +200,7 @@ const result = {
   seconds: SECONDS,
   bare,
   emulator16,
+  throughput: { ...throughput, lastBare: undefined, lastEmulator: undefined },
   emulator1,
   suite,
   scaling,
