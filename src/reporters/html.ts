@@ -1,9 +1,9 @@
-import type { RuleStatus, Tally } from "../runner/tally.js";
+import type { CaseRecord, RuleResult, RuleStatus, Tally } from "../runner/tally.js";
 import { verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 import { bars, histogram, line } from "./charts.js";
 import { clip, exchangeText } from "./exchange-text.js";
-import { EVERY_ANSWER, testcasesOf } from "./junit.js";
+import { recordsOf, testcasesOf } from "./junit.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 const esc = (s: string): string =>
@@ -31,19 +31,14 @@ const MARK: Record<string, string> = {
   none: "",
 };
 
-function cellStatus(t: Tally, ruleId: string, caseId: string): string {
-  const r = t.results().find((x) => x.rule.id === ruleId);
-  const names = testcasesOf(ruleId);
-  if (!names.includes(caseId)) return "none";
-  const recs =
-    caseId === EVERY_ANSWER
-      ? [...(r?.byCase ?? [])].filter(([c]) => !names.includes(c)).map(([, v]) => v)
-      : [r?.byCase.get(caseId)].filter((x) => x !== undefined);
-  if (recs.length === 0) return "skipped";
-  if (recs.some((c) => c.failureCount > 0)) return r?.rule.level === "MUST" ? "fail" : "warn";
-  if (recs.some((c) => c.observations.length > 0)) return "observed";
-  if (recs.some((c) => c.passes > 0)) return "pass";
-  return recs.some((c) => c.errors.length > 0) ? "error" : "skipped";
+/** A matrix cell: the same record the rule's JUnit testcase holds (strays folded in), as a colour. */
+function cellStatus(r: RuleResult, rec: CaseRecord | undefined, known: boolean): string {
+  if (!known) return "none";
+  if (!rec) return "skipped";
+  if (rec.failureCount > 0) return r.rule.level === "MUST" ? "fail" : "warn";
+  if (rec.observations.length > 0) return "observed";
+  if (rec.passes > 0) return "pass";
+  return rec.errors.length > 0 ? "error" : "skipped";
 }
 
 function exchangeHtml(ex: Exchange): string {
@@ -63,15 +58,15 @@ export function renderHtml(t: Tally, exitCode = t.exitCode()): string {
   const counts = t.counts(results);
   const matrix = [
     `<table class="matrix"><tr><th>Rule</th><th>Level</th><th>Verdict</th>${cases.map((c) => `<th class="case">${esc(c)}</th>`).join("")}</tr>`,
-    ...results.map(
-      (r) =>
-        `<tr><td><a href="#${esc(r.rule.id)}">${esc(r.rule.id)}</a></td><td>${r.rule.level}</td><td>${esc(r.status)}</td>${cases
-          .map((c) => {
-            const s = cellStatus(t, r.rule.id, c);
-            return `<td class="${s}" title="${esc(`${r.rule.id} in ${c}: ${s}`)}">${MARK[s] ?? ""}</td>`;
-          })
-          .join("")}</tr>`,
-    ),
+    ...results.map((r) => {
+      const records = recordsOf(r);
+      return `<tr><td><a href="#${esc(r.rule.id)}">${esc(r.rule.id)}</a></td><td>${r.rule.level}</td><td>${esc(r.status)}</td>${cases
+        .map((c) => {
+          const s = cellStatus(r, records.get(c), records.has(c));
+          return `<td class="${s}" title="${esc(`${r.rule.id} in ${c}: ${s}`)}">${MARK[s] ?? ""}</td>`;
+        })
+        .join("")}</tr>`;
+    }),
     "</table>",
   ].join("\n");
   const shown: RuleStatus[] = ["fail", "warn"];
