@@ -1,6 +1,7 @@
+import { escapeMarkup } from "./escape.js";
+
 /** Small SVG charts for the HTML report: drawn from the run's own figures, no script, no network. */
-const esc = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = escapeMarkup;
 
 /** Horizontal bars, one per label. */
 export function bars(title: string, rows: Array<[string, number]>, unit: string): string {

@@ -2,12 +2,12 @@ import type { CaseRecord, RuleResult, RuleStatus, Tally } from "../runner/tally.
 import { verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 import { bars, histogram, line } from "./charts.js";
+import { escapeMarkup } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { recordsOf, testcasesOf } from "./junit.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
-const esc = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = escapeMarkup;
 
 /** The one stylesheet, inline: the file is self-contained and asks the network for nothing. */
 export const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1b1b1b}h1{font-size:22px}

@@ -1,6 +1,7 @@
 import { CASES } from "../cases/index.js";
 import { CHECKS } from "../checks/index.js";
 import type { CaseRecord, RuleResult, Tally } from "../runner/tally.js";
+import { escapeMarkup } from "./escape.js";
 
 /** XML 1.0 cannot carry most control characters, even escaped: drop them. */
 function dropControls(s: string): string {
@@ -12,8 +13,7 @@ function dropControls(s: string): string {
   return out;
 }
 
-const esc = (s: string): string =>
-  dropControls(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string): string => escapeMarkup(dropControls(s));
 const clip = (s: string, n = 2000): string =>
   s.length > n ? `${s.slice(0, n)}… (${s.length} characters; see conformance.json)` : s;
 

@@ -1,4 +1,5 @@
 import { type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
+import { escapeMarkup } from "./escape.js";
 import { STYLE } from "./html.js";
 
 const MARK: Record<RuleStatus, string> = {
@@ -68,8 +69,7 @@ export function renderMatrix(cols: MatrixColumn[], incomplete = false): string {
 
 /** matrix.html: the same side by side, coloured, self-contained (Autobahn|Testsuite's style). */
 export function renderMatrixHtml(cols: MatrixColumn[], incomplete = false): string {
-  const esc = (s: string) =>
-    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const esc = escapeMarkup;
   const results = cols.map((c) => new Map(c.tally.results().map((r) => [r.rule.id, r])));
   const rules = cols[0]?.tally.results().map((r) => r.rule) ?? [];
   const head = `<tr><th>Rule</th><th>Level</th>${cols.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>`;
