@@ -11,9 +11,9 @@ import { consoleProgress } from "../reporters/console.js";
 import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
-import { TOOL } from "../version.js";
 import { envRedactor, failureExit } from "./failure.js";
 import { ensureWritableDir, writeAtomic } from "./files.js";
+import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
 export const DRIFT_HELP = renderHelp(
@@ -44,14 +44,8 @@ export async function driftMain(
       listFaults: _f,
       ...raw
     } = parseWith(DRIFT_SETTINGS, argv, env);
-    if (help) {
-      io.out(DRIFT_HELP);
-      return EXIT.pass;
-    }
-    if (version) {
-      io.out(`${TOOL.name} ${TOOL.version}\n`);
-      return EXIT.pass;
-    }
+    const info = answerInfo({ help, version }, DRIFT_HELP, io);
+    if (info !== undefined) return info;
     if (typeof file !== "string")
       throw new SuiteError(
         "TIM_ERR_CONFIG",

@@ -11,10 +11,10 @@ import { runRedactor } from "../runner/credentials.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import { Tally } from "../runner/tally.js";
 import type { Target } from "../runner/target.js";
-import { TOOL } from "../version.js";
 import { HELP, parseCli } from "./args.js";
 import { envRedactor, failureExit } from "./failure.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "./files.js";
+import { answerInfo } from "./info.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -55,14 +55,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const redactor = envRedactor(env);
   try {
     const cli = parseCli(argv, env);
-    if (cli.help) {
-      io.out(HELP);
-      return EXIT.pass;
-    }
-    if (cli.version) {
-      io.out(`${TOOL.name} ${TOOL.version}\n`);
-      return EXIT.pass;
-    }
+    const info = answerInfo(cli, HELP, io);
+    if (info !== undefined) return info;
     if (cli.list) {
       io.out(`${await listing(cli.list)}\n`);
       return EXIT.pass;

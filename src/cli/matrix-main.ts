@@ -8,9 +8,9 @@ import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/
 import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
 import { Tally, verdictOf } from "../runner/tally.js";
-import { TOOL } from "../version.js";
 import { envRedactor, failureExit } from "./failure.js";
 import { ensureWritableDir, writeAtomic } from "./files.js";
+import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
 export const MATRIX_HELP = renderHelp(
@@ -70,14 +70,8 @@ export async function matrixMain(
       listFaults: _f,
       ...shared
     } = parseWith(MATRIX_SETTINGS, argv, env);
-    if (help) {
-      io.out(MATRIX_HELP);
-      return EXIT.pass;
-    }
-    if (version) {
-      io.out(`${TOOL.name} ${TOOL.version}\n`);
-      return EXIT.pass;
-    }
+    const info = answerInfo({ help, version }, MATRIX_HELP, io);
+    if (info !== undefined) return info;
     const targets = namedTargets(Array.isArray(list) ? list : []);
     // Every target's settings are checked before the first one runs.
     const plans = targets.map(([name, spec]) => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../cli/files.js";
+import { answerInfo } from "../cli/info.js";
 import type { Io } from "../cli/main.js";
 import { checkClientRequest } from "../client/check.js";
 import { ClientReport } from "../client/report.js";
@@ -10,7 +11,6 @@ import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
 import { EXIT, SuiteError } from "../errors.js";
-import { TOOL } from "../version.js";
 import { EMULATOR_SETTINGS } from "./cli-settings.js";
 import type { Fault } from "./faults/fault.js";
 import { faultById } from "./faults/index.js";
@@ -93,14 +93,8 @@ export async function emulatorMain(
 ): Promise<number> {
   try {
     const v = parseWith(EMULATOR_SETTINGS, argv, env);
-    if (v.help) {
-      io.out(EMULATOR_HELP);
-      return EXIT.pass;
-    }
-    if (v.version) {
-      io.out(`${TOOL.name} ${TOOL.version}\n`);
-      return EXIT.pass;
-    }
+    const info = answerInfo(v, EMULATOR_HELP, io);
+    if (info !== undefined) return info;
     checkValues(EMULATOR_SETTINGS, v);
     const port = Number(str(v.port) ?? "8080");
     const host = str(v.host) ?? "127.0.0.1";
