@@ -67,7 +67,9 @@ export async function runConformance(o: RunConformanceOptions = {}): Promise<Con
   const exitCode = runExitCode(tally);
   const redactor = runRedactor(settings);
   const redact = (s: string) => redactor.redact(s);
-  const json = dir ? await writeReports(dir, tally, exitCode, redact) : redact(renderJson(tally, exitCode));
+  const json = dir
+    ? (await writeReports(dir, tally, exitCode, redact)).json
+    : redact(renderJson(tally, exitCode));
   const results = tally.results();
   const rules = results.map((r) => ({
     id: r.rule.id,

@@ -86,7 +86,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
     const code = runExitCode(tally);
-    await writeReports(outputs.dir, tally, code, (s) => redactor.redact(s));
+    const { markdown } = await writeReports(outputs.dir, tally, code, (s) => redactor.redact(s));
     if (recorder && recording && outputs.record) {
       const { prefix, runs, path, replayPath } = settings;
       const rec = recorder.finish(tally, {
@@ -106,8 +106,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const { githubAnnotations } = await import("../reporters/github.js");
       io.out(redactor.redact(githubAnnotations(tally)));
       const summary = env.GITHUB_STEP_SUMMARY;
-      const { renderMarkdown } = await import("../reporters/markdown.js");
-      if (summary) appendFileSync(summary, redactor.redact(renderMarkdown(tally)));
+      if (summary) appendFileSync(summary, markdown);
     }
     if (code === EXIT.config) {
       io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));

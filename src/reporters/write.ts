@@ -11,7 +11,8 @@ export function runExitCode(t: Tally): number {
 
 /**
  * Writes conformance.json, junit.xml, conformance.md and conformance.html, each through `redact`
- * once more (nothing secret reaches the disk), and returns the JSON. The renderers load only here:
+ * once more (nothing secret reaches the disk), and returns the JSON and the Markdown as written
+ * (the GitHub step summary reuses it). The renderers load only here:
  * a run's start-up does not pay for them.
  */
 export async function writeReports(
@@ -19,7 +20,7 @@ export async function writeReports(
   t: Tally,
   code: number,
   redact: (s: string) => string,
-): Promise<string> {
+): Promise<{ json: string; markdown: string }> {
   const { renderJson } = await import("./json.js");
   const { renderJunit } = await import("./junit.js");
   const { renderMarkdown } = await import("./markdown.js");
@@ -27,7 +28,8 @@ export async function writeReports(
   const json = redact(renderJson(t, code));
   writeAtomic(join(dir, "conformance.json"), json);
   writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)));
-  writeAtomic(join(dir, "conformance.md"), redact(renderMarkdown(t)));
+  const markdown = redact(renderMarkdown(t));
+  writeAtomic(join(dir, "conformance.md"), markdown);
   writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)));
-  return json;
+  return { json, markdown };
 }
