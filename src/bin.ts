@@ -31,6 +31,11 @@ const SUBCOMMANDS: Record<
     onSignal: "stopping the current target, cleaning up, writing a partial matrix…",
     about: "judge several targets side by side",
   },
+  merge: {
+    load: async () => (await import("./cli/merge-main.js")).mergeMain,
+    onSignal: "stopping…",
+    about: "join the reports of a sharded run (--shard I/N) into one",
+  },
   openapi: {
     load: async () => (await import("./openapi/cli-main.js")).openapiMain,
     onSignal: "stopping…",

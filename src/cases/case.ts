@@ -26,7 +26,19 @@ export interface CaseEnv {
   /** present when the suite holds the secret key */
   sig: SigMinter | undefined;
   adminSig: string;
-  gen: { seed: number; runs: Runs; path?: string; replayPath?: string };
+  gen: GenerationPlan;
+}
+
+/** What the generated phases generate (seed, runs, a replayed path) and how they run it. */
+export interface GenerationPlan {
+  seed: number;
+  runs: Runs;
+  path?: string;
+  replayPath?: string;
+  /** the parts of each generated phase this run executes (a shard's share, or the replayed one) */
+  parts: readonly number[];
+  /** how many parts run at once */
+  lanes: number;
 }
 
 /** A scenario: it drives the target and judges the rules it names. */
@@ -36,13 +48,21 @@ export interface Case {
   rules: readonly string[];
   /** judged through group_add alone, so it runs against declared fixtures too */
   groupAddOnly?: boolean;
+  /** a generated phase, cut into seeded parts (src/config/parts.ts) that lanes and shards share out */
+  parted?: boolean;
   run(e: CaseEnv): Promise<void>;
 }
 
-/** What cases need of the accounts: the suite's own pool, or declared ones. */
-export interface AccountPool {
+/** Hands out accounts to a case or to one part of a generated phase. */
+export interface Leaser {
   readonly prefix: string;
   lease(): string;
+}
+
+/** What cases need of the accounts: the suite's own pool, or declared ones. */
+export interface AccountPool extends Leaser {
+  /** part `p` of a generated phase: accounts of its own, so parts can run at once */
+  part(p: number): Leaser;
   ghost(t: CaseContext): Promise<string>;
   prepare(t: CaseContext): Promise<void>;
   releaseAll(t: CaseContext): Promise<void>;

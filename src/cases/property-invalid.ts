@@ -4,6 +4,7 @@ import type { Mutated, MutationEnv } from "../generators/mutation.js";
 import { MUTATIONS } from "../generators/mutations/index.js";
 import { validPayload } from "../generators/payload.js";
 import { stillInvalid } from "../generators/still-invalid.js";
+import { runParts } from "../properties/parts.js";
 import { checkProperty } from "../properties/property.js";
 import { leaseSubject } from "../properties/subject.js";
 import { succeeded } from "../transport/exchange.js";
@@ -38,35 +39,38 @@ export default {
       "auth-admin-only",
     ]),
   ],
-  async run({ t, pool, gen, sig, adminSig }) {
-    const subject = await leaseSubject(t, pool, 2, 1);
-    const otherUser = subject.relations.strangers[0] ?? subject.user;
-    const env: MutationEnv = { relations: subject.relations, adminSig, sig, otherUser };
-    const usable = MUTATIONS.filter((m) => sig || !m.needsKey);
-    const normal = t.normalQuery();
-    const arbitrary = fc
-      .constantFrom(...usable)
-      .chain((m) =>
-        validPayload({ from: subject.user, relations: subject.relations, maxFriends: 20 }).chain((v) =>
-          m.mutate(v, env),
-        ),
-      );
-    let dirty = false;
-    await checkProperty({
-      t,
-      arbitrary,
-      settings: { seed: gen.seed, runs: gen.runs.invalid, ...(gen.path ? { path: gen.path } : {}) },
-      describe,
-      async judge(p, m) {
-        fc.pre(stillInvalid(m, normal));
-        if (dirty) await clearGroups(p, subject.user);
-        const ex = await p.call("group_add", m.body, {
-          ...(m.raw !== undefined ? { rawBody: m.raw } : {}),
-          ...(m.query ? { query: m.query } : {}),
-        });
-        p.expectRefused(m.rule, ex, `${m.mutation}: ${m.what}`);
-        dirty = succeeded(ex);
-      },
+  parted: true,
+  async run({ t: caseT, pool, gen, sig, adminSig }) {
+    await runParts(caseT, gen, gen.runs.invalid, async ({ t, part, settings }) => {
+      const subject = await leaseSubject(t, pool.part(part), 2, 1);
+      const otherUser = subject.relations.strangers[0] ?? subject.user;
+      const env: MutationEnv = { relations: subject.relations, adminSig, sig, otherUser };
+      const usable = MUTATIONS.filter((m) => sig || !m.needsKey);
+      const normal = t.normalQuery();
+      const arbitrary = fc
+        .constantFrom(...usable)
+        .chain((m) =>
+          validPayload({ from: subject.user, relations: subject.relations, maxFriends: 20 }).chain((v) =>
+            m.mutate(v, env),
+          ),
+        );
+      let dirty = false;
+      await checkProperty({
+        t,
+        arbitrary,
+        settings,
+        describe,
+        async judge(p, m) {
+          fc.pre(stillInvalid(m, normal));
+          if (dirty) await clearGroups(p, subject.user);
+          const ex = await p.call("group_add", m.body, {
+            ...(m.raw !== undefined ? { rawBody: m.raw } : {}),
+            ...(m.query ? { query: m.query } : {}),
+          });
+          p.expectRefused(m.rule, ex, `${m.mutation}: ${m.what}`);
+          dirty = succeeded(ex);
+        },
+      });
     });
   },
 } satisfies Case;

@@ -1,6 +1,7 @@
 import { clearGroups, deleteGroups, groupsOf } from "../fixtures/pool.js";
 import type { GroupAddBody } from "../generators/payload.js";
 import { validPayload } from "../generators/payload.js";
+import { runParts } from "../properties/parts.js";
 import { checkProperty } from "../properties/property.js";
 import { leaseSubject } from "../properties/subject.js";
 import type { Case } from "./case.js";
@@ -22,40 +23,45 @@ export default {
     "group-add-places-friends",
     "not-friend-fails-item",
   ],
-  async run({ t, pool, gen }) {
-    const subject = await leaseSubject(t, pool, 3, 2);
-    const relation = new Map<string, Relation>([
-      ...subject.relations.friends.map((a) => [a, "friend"] as const),
-      ...subject.relations.strangers.map((a) => [a, "stranger"] as const),
-    ]);
-    const relationOf = (a: string): Relation => relation.get(a) ?? "unknown";
-    let dirty = false;
-    await checkProperty({
-      t,
-      arbitrary: validPayload({ from: subject.user, relations: subject.relations }),
-      settings: { seed: gen.seed, runs: gen.runs.valid, ...(gen.path ? { path: gen.path } : {}) },
-      describe,
-      async judge(p, v) {
-        if (dirty) await clearGroups(p, subject.user);
-        dirty = true;
-        const ex = await p.call("group_add", v);
-        if (!p.expectAccepted("valid-request-accepted", ex, `valid group_add (${v.GroupName.length} names)`))
-          return;
-        const to = v.To_Account ?? [];
-        judgeItems(p, ex, to, relationOf);
-        const view = await groupsOf(p, subject.user);
-        const lost = v.GroupName.filter((n) => !view.names.includes(n));
-        p.expect(
-          "group-add-creates-groups",
-          lost.length === 0,
-          lost.length ? `group_get lacks ${JSON.stringify(lost)}` : "every name stored verbatim",
-          ex,
-        );
-        judgeMembers(p, view, v.GroupName, [...new Set(to.filter((a) => relationOf(a) === "friend"))], ex);
-        // The view was just read: delete from it rather than ask group_get again.
-        await deleteGroups(p, subject.user, view.names);
-        dirty = false;
-      },
+  parted: true,
+  async run({ t: caseT, pool, gen }) {
+    await runParts(caseT, gen, gen.runs.valid, async ({ t, part, settings }) => {
+      const subject = await leaseSubject(t, pool.part(part), 3, 2);
+      const relation = new Map<string, Relation>([
+        ...subject.relations.friends.map((a) => [a, "friend"] as const),
+        ...subject.relations.strangers.map((a) => [a, "stranger"] as const),
+      ]);
+      const relationOf = (a: string): Relation => relation.get(a) ?? "unknown";
+      let dirty = false;
+      await checkProperty({
+        t,
+        arbitrary: validPayload({ from: subject.user, relations: subject.relations }),
+        settings,
+        describe,
+        async judge(p, v) {
+          if (dirty) await clearGroups(p, subject.user);
+          dirty = true;
+          const ex = await p.call("group_add", v);
+          if (
+            !p.expectAccepted("valid-request-accepted", ex, `valid group_add (${v.GroupName.length} names)`)
+          )
+            return;
+          const to = v.To_Account ?? [];
+          judgeItems(p, ex, to, relationOf);
+          const view = await groupsOf(p, subject.user);
+          const lost = v.GroupName.filter((n) => !view.names.includes(n));
+          p.expect(
+            "group-add-creates-groups",
+            lost.length === 0,
+            lost.length ? `group_get lacks ${JSON.stringify(lost)}` : "every name stored verbatim",
+            ex,
+          );
+          judgeMembers(p, view, v.GroupName, [...new Set(to.filter((a) => relationOf(a) === "friend"))], ex);
+          // The view was just read: delete from it rather than ask group_get again.
+          await deleteGroups(p, subject.user, view.names);
+          dirty = false;
+        },
+      });
     });
   },
 } satisfies Case;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { befriend, clearGroups } from "../fixtures/pool.js";
+import { runParts } from "../properties/parts.js";
 import { checkProperty } from "../properties/property.js";
 import { commandSequences } from "../properties/stateful/commands.js";
 import type { Model, Real } from "../properties/stateful/model.js";
@@ -20,41 +21,45 @@ export default {
     "failed-call-no-change",
     "sequence-moves-on-change",
   ],
-  async run({ t, pool, gen }) {
-    const user = pool.lease();
-    const accounts = [pool.lease(), pool.lease(), pool.lease(), pool.lease()];
-    const [f1, f2, s1, s2] = accounts as [string, string, string, string];
-    await checkProperty({
-      t,
-      arbitrary: commandSequences(accounts, pool.prefix, MAX_COMMANDS, gen.replayPath),
-      settings: { seed: gen.seed, runs: gen.runs.stateful, ...(gen.path ? { path: gen.path } : {}) },
-      describe: (cmds) => `sequence ${String(cmds)}`,
-      // fast-check prints the sequence with /*replayPath="…"*/: without it a shrunk sequence does not replay.
-      replayFlags: (cmds) => {
-        const m = /replayPath="([^"]+)"/.exec(String(cmds));
-        return m?.[1] ? ["--replay-path", m[1]] : [];
-      },
-      async judge(p, cmds) {
-        // Every sequence starts from the same state: no groups, two friends, two non-friends.
-        await clearGroups(p, user);
-        await p.fixture("friend_delete", {
-          From_Account: user,
-          To_Account: accounts,
-          DeleteType: "Delete_Type_Both",
-        });
-        await befriend(p, user, [f1, f2]);
-        const model: Model = {
-          groups: [],
-          members: new Map(),
-          friends: new Set([f1, f2]),
-          strangers: new Set([s1, s2]),
-          former: new Set(),
-          seq: undefined,
-          cap: 32,
-        };
-        const real: Real = { t: p, user, prefix: pool.prefix };
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-      },
+  parted: true,
+  async run({ t: caseT, pool, gen }) {
+    await runParts(caseT, gen, gen.runs.stateful, async ({ t, part, settings }) => {
+      const leaser = pool.part(part);
+      const user = leaser.lease();
+      const accounts = [leaser.lease(), leaser.lease(), leaser.lease(), leaser.lease()];
+      const [f1, f2, s1, s2] = accounts as [string, string, string, string];
+      await checkProperty({
+        t,
+        arbitrary: commandSequences(accounts, pool.prefix, MAX_COMMANDS, gen.replayPath),
+        settings,
+        describe: (cmds) => `sequence ${String(cmds)}`,
+        // fast-check prints the sequence with /*replayPath="…"*/: without it a shrunk sequence does not replay.
+        replayFlags: (cmds) => {
+          const m = /replayPath="([^"]+)"/.exec(String(cmds));
+          return m?.[1] ? ["--replay-path", m[1]] : [];
+        },
+        async judge(p, cmds) {
+          // Every sequence starts from the same state: no groups, two friends, two non-friends.
+          await clearGroups(p, user);
+          await p.fixture("friend_delete", {
+            From_Account: user,
+            To_Account: accounts,
+            DeleteType: "Delete_Type_Both",
+          });
+          await befriend(p, user, [f1, f2]);
+          const model: Model = {
+            groups: [],
+            members: new Map(),
+            friends: new Set([f1, f2]),
+            strangers: new Set([s1, s2]),
+            former: new Set(),
+            seq: undefined,
+            cap: 32,
+          };
+          const real: Real = { t: p, user, prefix: pool.prefix };
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+        },
+      });
     });
   },
 } satisfies Case;

@@ -5,6 +5,7 @@ import { resolveSettings, type Settings } from "../config/settings.js";
 import { EXIT, SuiteError } from "../errors.js";
 import type { RecordingWriter } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
+import { ShardLog } from "../reporters/shard-log.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import type { Clock } from "../runner/clock.js";
 import { runRedactor } from "../runner/credentials.js";
@@ -70,6 +71,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     // What only the end of the run needs loads then: the first request goes out sooner.
     const recording = outputs.record ? await import("../record/recording.js") : undefined;
     const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
+    const shardLog = settings.shard && settings.path === undefined ? new ShardLog() : undefined;
     let ran: string[] = [];
     await runSuite({
       settings,
@@ -77,6 +79,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         tally.listen(e);
         progress(e);
         recorder?.listen(e);
+        shardLog?.listen(e);
         if (e.type === "run-start") ran = e.cases;
       },
       ...(io.clock ? { clock: io.clock } : {}),
@@ -86,9 +89,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
     const code = runExitCode(tally);
-    const { markdown } = await writeReports(outputs.dir, tally, code, (s) => redactor.redact(s));
+    const { markdown } = await writeReports(
+      outputs.dir,
+      tally,
+      code,
+      (s) => redactor.redact(s),
+      shardLog?.events,
+    );
     if (recorder && recording && outputs.record) {
-      const { prefix, runs, path, replayPath } = settings;
+      const { prefix, runs, path, replayPath, part, shard } = settings;
       const rec = recorder.finish(tally, {
         signed: Boolean(settings.secretKey),
         seed: tally.info?.seed ?? settings.seed,
@@ -97,6 +106,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         runs,
         ...(path ? { path } : {}),
         ...(replayPath ? { replayPath } : {}),
+        ...(path && part !== undefined ? { part } : {}),
+        ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       });
       writeAtomic(outputs.record, redactor.redact(recording.serialiseRecording(rec)));
     }

@@ -5,10 +5,10 @@ import { repoRoot } from "../contract/paths.js";
 import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
 import { RULES } from "../rules/catalogue.js";
 import { renderEnvExample, renderSettingsMarkdown } from "./help.js";
-import { DRIFT_SETTINGS, MATRIX_SETTINGS, RUN_SETTINGS } from "./table.js";
+import { DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS, RUN_SETTINGS } from "./table.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
-export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS];
+export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS];
 const START = "<!-- settings:start (generated from src/config/table.ts by npm run docs) -->";
 const END = "<!-- settings:end -->";
 const EMU_START =

@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os";
 import { limits } from "../contract/limits.js";
 import { SuiteError } from "../errors.js";
 import { type DeclaredFixtures, loadFixtures } from "../fixtures/declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 import { checkValues, nameOf } from "./parse.js";
+import { parseShard, type Shard } from "./parts.js";
 import { RUN_SETTINGS } from "./table.js";
 
 /** Where the run goes. The embedded emulator is the default: no credentials needed. */
@@ -38,6 +40,12 @@ export interface Settings {
   path?: string;
   /** fast-check's replayPath of a shrunk command sequence (stateful phase) */
   replayPath?: string;
+  /** with path: the generated part the counterexample came from */
+  part?: number;
+  /** generated parts run at once (never changes what is generated) */
+  lanes: number;
+  /** this machine's share of the run (--shard I/N) */
+  shard?: Shard;
 }
 
 export interface Runs {
@@ -71,6 +79,9 @@ export interface RawSettings {
   profile?: string;
   path?: string;
   replayPath?: string;
+  part?: string;
+  lanes?: string;
+  shard?: string;
   rate?: string;
   retries?: string;
   backoffMs?: string;
@@ -179,6 +190,9 @@ export function resolveSettings(r: RawSettings): Settings {
     runs: runs(r),
     ...(r.path ? { path: checkedPath(r.path) } : {}),
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
+    ...(r.path ? { part: int(r.part, 0) } : {}),
+    lanes: int(r.lanes, availableParallelism()),
+    ...(r.shard ? { shard: parseShard(r.shard) } : {}),
   };
 }
 

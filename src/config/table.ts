@@ -1,4 +1,5 @@
 import { limits } from "../contract/limits.js";
+import { GENERATED_PARTS, POOL_SIZE } from "./parts.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */
 export type SettingGroup = "Target" | "Credentials" | "Run" | "Live service" | "Info";
@@ -66,6 +67,14 @@ const userId: Check = (v) =>
 
 const REGIONS = Object.keys(limits.regions);
 
+const shardCheck: Check = (v) => {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const [i, n] = [Number(m?.[1]), Number(m?.[2])];
+  return m && n >= 1 && n <= 256 && i >= 1 && i <= n
+    ? undefined
+    : `must be I/N with 1 <= I <= N <= 256 (e.g. 2/4 is the second of four shards), got "${v}"`;
+};
+
 /** Every setting of `tim-conformance run` (npm run conformance). */
 // biome-ignore format: one setting per line reads as the table it is
 export const RUN_SETTINGS: readonly SettingSpec[] = [
@@ -84,9 +93,12 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "runs", flag: "runs", env: "TIM_RUNS", group: "Run", arg: "N", help: "generated cases per property phase, overriding the profile (sequences get a tenth)", default: "—", check: intIn(1, 1_000_000) },
   { key: "path", flag: "path", env: "TIM_PATH", group: "Run", arg: "P", help: "with --case and --seed: replay one shrunk counterexample (copied from the report)", default: "—" },
   { key: "replayPath", flag: "replay-path", env: "TIM_REPLAY_PATH", group: "Run", arg: "R", help: "with --path, for a stateful counterexample", default: "—" },
+  { key: "part", flag: "part", env: "TIM_PART", group: "Run", arg: "K", help: "with --path: the part of the generated phase the counterexample came from (copied from the report)", default: "0", check: intIn(0, GENERATED_PARTS - 1) },
+  { key: "lanes", flag: "lanes", env: "TIM_LANES", group: "Run", arg: "N", help: `generated parts run at once, each on its own accounts; the output is the same for any N (at most ${GENERATED_PARTS} are used)`, default: "the machine's cores", check: intIn(1, 256) },
+  { key: "shard", flag: "shard", env: "TIM_SHARD", group: "Run", arg: "I/N", help: "run the I-th of N shares of the cases and generated parts (CI fan-out); join the shards with `tim-conformance merge`", default: "—", check: shardCheck, example: "1/4" },
   { key: "timeoutMs", flag: "timeout-ms", env: "TIM_TIMEOUT_MS", group: "Run", arg: "N", help: "deadline of one request, from connecting to the last byte of the answer (the service's own timeout is 3 s)", default: "10000", check: intIn(100, 600_000) },
   { key: "caseTimeoutS", flag: "case-timeout-s", env: "TIM_CASE_TIMEOUT_S", group: "Run", arg: "S", help: "deadline of one case, in seconds; past it the case stops, is reported not judged, and cleanup runs", default: "600", check: intIn(1, 86_400) },
-  { key: "prefix", flag: "prefix", env: "TIM_ACCOUNT_PREFIX", group: "Run", arg: "P", help: "the suite's accounts are <prefix>_u01…_u08 and the marker <prefix>_pool; unknown ids it names are <prefix>_…", default: "tim_ct", example: "tim_ct" },
+  { key: "prefix", flag: "prefix", env: "TIM_ACCOUNT_PREFIX", group: "Run", arg: "P", help: `the suite's accounts are <prefix>_u01…_u${String(POOL_SIZE).padStart(2, "0")} and the marker <prefix>_pool; unknown ids it names are <prefix>_…`, default: "tim_ct", example: "tim_ct" },
   { key: "resetPool", flag: "reset-pool", group: "Run", help: "take over pool accounts that hold data the suite did not create (it refuses otherwise)", default: "off", boolean: true },
   { key: "reporter", flag: "reporter", env: "TIM_REPORTER", group: "Run", arg: "default|github", help: "github: write the Markdown summary to GITHUB_STEP_SUMMARY and one ::error line per violated rule (automatic when GITHUB_ACTIONS=true)", default: "default", check: (v) => (v === "default" || v === "github" ? undefined : `must be default or github, got "${v}"`) },
   { key: "reportDir", flag: "report-dir", env: "TIM_REPORT_DIR", group: "Run", arg: "DIR", help: "where reports go", default: "reports", example: "reports" },
@@ -117,4 +129,11 @@ export const DRIFT_SETTINGS: readonly SettingSpec[] = [
 export const MATRIX_SETTINGS: readonly SettingSpec[] = [
   { key: "targets", flag: "target", group: "Target", arg: "NAME=SPEC", help: "a target: emulator[:fault=ID][:variant=ID], url=URL, region=NAME or replay=FILE (repeatable, two at least)", default: "—", multiple: true },
   ...RUN_SETTINGS.filter((s) => s.group !== "Target"),
+];
+
+/** `tim-conformance merge` joins the shards' reports of one run. */
+// biome-ignore format: one setting per line reads as the table it is
+export const MERGE_SETTINGS: readonly SettingSpec[] = [
+  { key: "inputs", flag: "from", group: "Target", arg: "FILE|DIR", help: "a shard's conformance.json, or the report directory holding it (repeatable: every shard of the run once)", default: "—", multiple: true },
+  ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list")),
 ];

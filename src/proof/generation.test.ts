@@ -30,12 +30,18 @@ describe.each(FAULTS.filter((f) => f.onlyGenerationFinds).map((f) => [f.id, f] a
       const found = mustFailures(events);
       const first = found[0];
       expect(first?.message).toMatch(
-        /shrunk counterexample after \d+ runs and \d+ shrinks \(seed 11, path [\d:]+\)/,
+        /shrunk counterexample after \d+ runs and \d+ shrinks \(part \d, seed \d+, path [\d:]+\)/,
       );
+      // The generated phase is cut into seeded parts (src/config/parts.ts): the flags name the part.
       const flags = first?.replay ?? [];
-      expect(flags[0]).toBe("--path");
-      const raw: Record<string, string> = { path: flags[1] ?? "" };
-      if (flags[2] === "--replay-path") raw.replayPath = flags[3] ?? "";
+      expect(flags.slice(0, 4)).toEqual([
+        "--part",
+        expect.stringMatching(/^\d$/),
+        "--path",
+        expect.any(String),
+      ]);
+      const raw: Record<string, string> = { part: flags[1] ?? "", path: flags[3] ?? "" };
+      if (flags[4] === "--replay-path") raw.replayPath = flags[5] ?? "";
       const again: RunEvent[] = [];
       const replay = await runTally(
         { faults: [fault.id], cases: [first?.caseId ?? ""], seed: "11", ...raw },

@@ -8,6 +8,8 @@ export interface PropertySettings {
   runs: number;
   /** a fast-check path: replays exactly one (shrunk) case */
   path?: string;
+  /** the part of a generated phase this is (src/properties/parts.ts); its replay names it */
+  part?: number;
 }
 
 export interface PropertyRun<T> {
@@ -89,11 +91,17 @@ export async function checkProperty<T>(p: PropertyRun<T>): Promise<void> {
   if (suiteError) throw suiteError;
   if (details.failed && details.errorInstance && !lastFailure) throw details.errorInstance;
   if (details.failed && lastFailure && details.counterexamplePath) {
-    const replay = ["--path", details.counterexamplePath, ...(p.replayFlags?.(lastFailure.value) ?? [])];
+    const part = p.settings.part;
+    const replay = [
+      ...(part !== undefined ? ["--part", String(part)] : []),
+      "--path",
+      details.counterexamplePath,
+      ...(p.replayFlags?.(lastFailure.value) ?? []),
+    ];
     const what = p.describe(lastFailure.value);
     const budget =
       shrinkRuns > SHRINK_BUDGET ? `, shrinking stopped at its budget of ${SHRINK_BUDGET} tries` : "";
-    const shrunk = `shrunk counterexample after ${details.numRuns} runs and ${details.numShrinks} shrinks${budget} (seed ${details.seed}, path ${details.counterexamplePath}): ${what}`;
+    const shrunk = `shrunk counterexample after ${details.numRuns} runs and ${details.numShrinks} shrinks${budget} (${part !== undefined ? `part ${part}, ` : ""}seed ${details.seed}, path ${details.counterexamplePath}): ${what}`;
     const events = lastFailure.events.map((e): RunEvent => {
       if (e.type !== "finding" || e.finding.outcome !== "fail") return e;
       const finding: Finding = { ...e.finding, message: `${e.finding.message} — ${shrunk}`, replay };

@@ -1,4 +1,4 @@
-import type { AccountPool } from "../cases/case.js";
+import type { Leaser } from "../cases/case.js";
 import { befriend } from "../fixtures/pool.js";
 import type { Relations } from "../generators/accounts.js";
 import type { CaseContext } from "../runner/context.js";
@@ -11,7 +11,7 @@ export interface Subject {
 
 export async function leaseSubject(
   t: CaseContext,
-  pool: AccountPool,
+  pool: Leaser,
   friends: number,
   strangers: number,
 ): Promise<Subject> {

@@ -1,4 +1,5 @@
 import { CASES } from "../cases/index.js";
+import { parseShard } from "../config/parts.js";
 import type { Runs, Settings } from "../config/settings.js";
 import { loadInput } from "../contract/inputs.js";
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
@@ -33,11 +34,14 @@ export interface RecordedSettings {
   runs: Runs;
   path?: string;
   replayPath?: string;
+  part?: number;
+  /** "I/N": the shard this recording ran; a replay runs the same share */
+  shard?: string;
 }
 
 export interface Recording {
   format: "tim-conformance-recording";
-  version: 2;
+  version: 3;
   recordedAt: string;
   target: string;
   settings: RecordedSettings;
@@ -118,8 +122,12 @@ export class RecordingWriter {
 
 const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
 
-/** Version 2 added the baseline case and `settings.signed`: version 1 recordings cannot replay. */
-export const RECORDING_VERSION = 2;
+/**
+ * Version 2 added the baseline case and `settings.signed`; version 3 cut the generated phases into
+ * seeded parts (and added `part`, `shard`), which changes what a seed generates: older recordings
+ * cannot replay.
+ */
+export const RECORDING_VERSION = 3;
 
 /**
  * Reads a recording and checks it: its format strictly, against
@@ -163,7 +171,7 @@ export function serialiseRecording(rec: Recording): string {
 
 /** The run's settings with the recording's generation settings: the same seed makes the same cases. */
 export function withRecordedSettings(s: Settings, r: RecordedSettings): Settings {
-  const { path: _p, replayPath: _r, ...rest } = s;
+  const { path: _p, replayPath: _r, part: _k, shard: _s, ...rest } = s;
   return {
     ...rest,
     seed: r.seed,
@@ -172,5 +180,7 @@ export function withRecordedSettings(s: Settings, r: RecordedSettings): Settings
     runs: r.runs,
     ...(r.path ? { path: r.path } : {}),
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
+    ...(r.part !== undefined ? { part: r.part } : {}),
+    ...(r.shard ? { shard: parseShard(r.shard) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { RunEvent } from "../runner/events.js";
 import { type RuleResult, type Tally, verdictOf } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 import { TOOL } from "../version.js";
@@ -41,7 +42,7 @@ function ruleJson(r: RuleResult, t: Tally) {
 }
 
 /** conformance.json: versioned, one entry per rule with its verdict and evidence. */
-export function renderJson(t: Tally, exitCode = t.exitCode()): string {
+export function renderJson(t: Tally, exitCode = t.exitCode(), shardEvents?: readonly RunEvent[]): string {
   const results = t.results();
   return `${JSON.stringify(
     {
@@ -62,6 +63,8 @@ export function renderJson(t: Tally, exitCode = t.exitCode()): string {
       errors: t.caseErrors,
       notices: t.notices,
       rules: results.map((r) => ruleJson(r, t)),
+      // A shard's events, for `tim-conformance merge` (src/runner/merge.ts).
+      ...(t.info?.shard && shardEvents ? { shard: { ...t.info.shard, events: shardEvents } } : {}),
     },
     null,
     2,

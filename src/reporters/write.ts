@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { writeAtomic } from "../cli/files.js";
 import { EXIT } from "../errors.js";
+import type { RunEvent } from "../runner/events.js";
 import type { Tally } from "../runner/tally.js";
 
 /** The exit code of a whole run: credentials refused on the very first call are the settings' fault (2). */
@@ -20,12 +21,13 @@ export async function writeReports(
   t: Tally,
   code: number,
   redact: (s: string) => string,
+  shardEvents?: readonly RunEvent[],
 ): Promise<{ json: string; markdown: string }> {
   const { renderJson } = await import("./json.js");
   const { renderJunit } = await import("./junit.js");
   const { renderMarkdown } = await import("./markdown.js");
   const { renderHtml } = await import("./html.js");
-  const json = redact(renderJson(t, code));
+  const json = redact(renderJson(t, code, shardEvents));
   writeAtomic(join(dir, "conformance.json"), json);
   writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)));
   const markdown = redact(renderMarkdown(t));

@@ -30,6 +30,8 @@ export interface RunInfo {
   startedAt: string;
   /** flags that reproduce this target, for replay commands (no secrets) */
   replayFlags: string[];
+  /** set when this run was one share of a sharded run (--shard I/N) */
+  shard?: { index: number; count: number };
 }
 
 /** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */
@@ -43,6 +45,8 @@ export type RunEvent =
   | { type: "case-error"; caseId: string; code: SuiteErrorCode; message: string; rules: string[] }
   | { type: "case-end"; caseId: string; ms: number }
   | { type: "generated"; caseId: string; rules: string[] }
+  /** brackets one part of a generated phase: shards' reports are joined part by part (merge) */
+  | { type: "part"; caseId: string; part: number; edge: "start" | "end" }
   /** something a person should know that is no verdict: a retry, a throttle, a fallback */
   | { type: "notice"; message: string }
   | { type: "run-end"; ms: number; incomplete: boolean; interrupted?: "SIGINT" | "SIGTERM" };

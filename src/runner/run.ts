@@ -1,4 +1,4 @@
-import type { AccountPool, Case } from "../cases/case.js";
+import type { AccountPool, Case, GenerationPlan } from "../cases/case.js";
 import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
 import { SuiteError } from "../errors.js";
@@ -10,6 +10,7 @@ import { type Clock, randomParams, systemClock } from "./clock.js";
 import { CaseContext, type RunShared } from "./context.js";
 import { adminSigSource, minter, runRedactor } from "./credentials.js";
 import type { Listener } from "./events.js";
+import { planRun } from "./plan.js";
 import { senderFor } from "./sender-stack.js";
 import { credentialsRejected, probeEnvelope } from "./setup-failure.js";
 import { openTarget, type Target } from "./target.js";
@@ -74,7 +75,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
   const s = replaying(o.settings, target);
   const redactor = runRedactor(s);
   o.onTarget?.(target);
-  const cases = selectCases(s.cases);
+  const selected = selectCases(s.cases);
+  const plan = planRun(selected, s);
   const sig = target.recording && !target.recording.settings.signed ? undefined : minter(s, clock, redactor);
   const adminSig = adminSigSource(s, clock, sig);
   const client = senderFor(s, target, redactor, (m) => notice(redactor.redact(m)));
@@ -100,8 +102,10 @@ export async function runSuite(o: RunOptions): Promise<void> {
     seed: s.seed,
     startedAt: new Date(clock.now() * 1000).toISOString(),
     replayFlags: target.replayFlags,
+    ...(s.shard && s.path === undefined ? { shard: s.shard } : {}),
   };
-  emit({ type: "run-start", info, cases: cases.map((c) => c.id) });
+  // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
+  emit({ type: "run-start", info, cases: selected.map((c) => c.id) });
   notice(
     s.live.rate > 0
       ? `rate limiter on: ${s.live.rate} calls/s for the sns calls, half for the account calls`
@@ -138,13 +142,15 @@ export async function runSuite(o: RunOptions): Promise<void> {
     } finally {
       setupDone();
     }
-    const gen = {
+    const gen = (c: Case): GenerationPlan => ({
       seed: s.seed,
       runs: s.runs,
       ...(s.path ? { path: s.path } : {}),
       ...(s.replayPath ? { replayPath: s.replayPath } : {}),
-    };
-    for (const c of cases) {
+      parts: plan.parts.get(c.id) ?? [],
+      lanes: s.lanes,
+    });
+    for (const c of plan.cases) {
       if (o.signal?.aborted || client.spent) {
         incomplete = true;
         if (client.spent)
@@ -175,7 +181,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
           pool,
           sig,
           adminSig: adminSig(),
-          gen,
+          gen: gen(c),
           declared: Boolean(s.fixtures),
           ...(s.fixtures ? { declaredFixtures: s.fixtures } : {}),
           now: () => clock.now(),

@@ -125,6 +125,22 @@ export class Tally {
     }
   }
 
+  /**
+   * What `sample` reads of an exchange, and no more: a shard's event log (conformance.json
+   * `shard.events`) keeps exchanges in this form, so merging shards folds the same as one run.
+   */
+  static slim(caseId: string, ex: Exchange): Exchange {
+    const seq = (ex.json as { CurrentSequence?: unknown } | undefined)?.CurrentSequence;
+    const drawn = ex.command === "group_add" && caseId === "property-valid";
+    return {
+      seq: ex.seq,
+      command: ex.command,
+      request: { method: ex.request.method, url: "", headers: {}, body: drawn ? ex.request.body : "" },
+      ...(caseId === "stateful" && seq !== undefined ? { json: { CurrentSequence: seq } } : {}),
+      ms: ex.ms,
+    };
+  }
+
   private sample(caseId: string, ex: Exchange): void {
     const s = this.series;
     if (ex.command === "group_add" && caseId === "property-valid" && s.names.length < 5000) {

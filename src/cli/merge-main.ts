@@ -1,0 +1,74 @@
+import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { renderHelp } from "../config/help.js";
+import { parseWith } from "../config/parse.js";
+import { MERGE_SETTINGS } from "../config/table.js";
+import { SuiteError } from "../errors.js";
+import { consoleSummary } from "../reporters/console.js";
+import { runExitCode, writeReports } from "../reporters/write.js";
+import type { RunEvent } from "../runner/events.js";
+import { mergeShards, type ShardEvents } from "../runner/merge.js";
+import { Tally } from "../runner/tally.js";
+import { envRedactor, failureExit } from "./failure.js";
+import { ensureWritableDir } from "./files.js";
+import { answerInfo } from "./info.js";
+import type { Io } from "./main.js";
+
+export const MERGE_HELP = renderHelp(
+  "npm run merge-reports -- --from DIR --from DIR … [--report-dir DIR]   (or: tim-conformance merge …)",
+  "Joins the reports of the shards of one run (each made with --shard I/N and the same seed) into\none verdict and every report format, as one unsharded run would have written them.\nExit codes are a run's: 0 conformant, 1 a MUST rule broken, 2 bad input, 3 not judged.",
+  MERGE_SETTINGS,
+);
+
+/** A shard's event log out of its conformance.json (a directory means the one inside it). */
+function readShard(input: string): ShardEvents {
+  const file = existsSync(input) && statSync(input).isDirectory() ? join(input, "conformance.json") : input;
+  let json: { shard?: { index?: unknown; count?: unknown; events?: unknown } };
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new SuiteError("TIM_ERR_CONFIG", `--from: ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  const s = json.shard;
+  if (!s || !Number.isInteger(s.index) || !Number.isInteger(s.count) || !Array.isArray(s.events))
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `--from: ${file}: /shard is missing or malformed; merge reads the conformance.json of a run made with --shard I/N`,
+    );
+  return { index: s.index as number, count: s.count as number, events: s.events as RunEvent[] };
+}
+
+/** `tim-conformance merge`: the shards' event logs folded as one run, every report written. */
+export async function mergeMain(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  const redactor = envRedactor(env);
+  try {
+    const raw = parseWith(MERGE_SETTINGS, argv, env);
+    const info = answerInfo(raw, MERGE_HELP, io);
+    if (info !== undefined) return info;
+    const inputs = (raw.inputs as string[] | undefined) ?? [];
+    if (inputs.length === 0)
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        "--from: name each shard's report (directory or conformance.json)",
+      );
+    const reportDir = (raw.reportDir as string | undefined) ?? "reports";
+    const dir = ensureWritableDir(reportDir, "TIM_REPORT_DIR");
+    const tally = new Tally();
+    for (const e of mergeShards(inputs.map(readShard))) tally.listen(e);
+    const code = runExitCode(tally);
+    const { markdown } = await writeReports(dir, tally, code, (s) => redactor.redact(s));
+    io.out(redactor.redact(consoleSummary(tally, reportDir)));
+    if (raw.reporter === "github" || (raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
+      const { githubAnnotations } = await import("../reporters/github.js");
+      io.out(redactor.redact(githubAnnotations(tally)));
+      if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
+    }
+    return code;
+  } catch (e) {
+    return failureExit(e, redactor, io.err);
+  }
+}

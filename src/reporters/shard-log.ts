@@ -1,0 +1,36 @@
+import type { RunEvent } from "../runner/events.js";
+import { Tally } from "../runner/tally.js";
+
+/**
+ * A shard's events, kept for `tim-conformance merge`, cut down to what the tally reads: exchanges
+ * to what it samples, passes without their exchange, an observation's exchange only the first time
+ * its value is seen in a case (the tally keeps the first). The canonical order of a run restricted
+ * to one shard is that shard's order, so what merge needs first is never the part cut away.
+ * Failures keep everything. The log goes into the shard's conformance.json, redacted with the rest.
+ */
+export class ShardLog {
+  readonly events: RunEvent[] = [];
+  private readonly seen = new Set<string>();
+
+  readonly listen = (e: RunEvent): void => {
+    this.events.push(this.slim(e));
+  };
+
+  private slim(e: RunEvent): RunEvent {
+    if (e.type === "exchange") return { ...e, exchange: Tally.slim(e.caseId, e.exchange) };
+    if (e.type === "finding" && e.finding.outcome === "pass" && e.finding.exchange) {
+      const { exchange: _x, ...finding } = e.finding;
+      return { type: "finding", finding };
+    }
+    if (e.type === "observation" && e.observation.exchange) {
+      const o = e.observation;
+      const key = JSON.stringify([o.rule, o.caseId, o.value]);
+      if (this.seen.has(key)) {
+        const { exchange: _x, ...observation } = o;
+        return { type: "observation", observation };
+      }
+      this.seen.add(key);
+    }
+    return e;
+  }
+}
