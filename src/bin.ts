@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tim-conformance: one command, one node process, subcommands loaded only when used
-// (nock, drift, matrix and the emulator's CLI stay out of a plain run's start-up).
+// (the replay server, drift, matrix and the emulator's CLI stay out of a plain run's start-up).
 import { runCommand } from "./cli/entry.js";
 import type { Io } from "./cli/main.js";
 

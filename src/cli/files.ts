@@ -61,7 +61,7 @@ export function checkWritableFile(file: string, setting: string): string {
  * at the report's name is replaced, never followed, and a reader never sees
  * half a report.
  */
-export function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, text: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text, { flag: "wx", mode: 0o644 });

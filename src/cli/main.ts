@@ -109,7 +109,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         ...(path && part !== undefined ? { part } : {}),
         ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       });
-      writeAtomic(outputs.record, redactor.redact(recording.serialiseRecording(rec)));
+      const text = redactor.redact(recording.serialiseRecording(rec));
+      writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text));
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     // GitHub Actions: the summary in the step summary, the violations as annotations.

@@ -80,7 +80,7 @@ const shardCheck: Check = (v) => {
 export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "baseUrl", flag: "base-url", env: "TIM_BASE_URL", group: "Target", arg: "URL", help: "any http(s) base URL; when set it is the target", default: "—", check: httpUrl, emptyIsError: true, example: "http://127.0.0.1:8080" },
   { key: "region", flag: "region", env: "TIM_REGION", group: "Target", arg: "NAME", help: `a live region: ${REGIONS.join(", ")} (domains from the seed and reference §3.3)`, default: "—", emptyIsError: true, example: "singapore" },
-  { key: "replay", flag: "replay", env: "TIM_REPLAY", group: "Target", arg: "FILE", help: "judge a recording offline, through nock (no credentials)", default: "—", emptyIsError: true, example: "recordings/sgp.json" },
+  { key: "replay", flag: "replay", env: "TIM_REPLAY", group: "Target", arg: "FILE", help: "judge a recording offline (no credentials; a loopback server in this process answers as recorded)", default: "—", emptyIsError: true, example: "recordings/sgp.json" },
   { key: "backupUrl", flag: "backup-url", env: "TIM_BACKUP_URL", group: "Target", arg: "URL", help: "used from the first connection failure on (regions have theirs)", default: "—", check: httpUrl, emptyIsError: true },
   { key: "fixtures", flag: "fixtures", env: "TIM_FIXTURES", group: "Target", arg: "FILE", help: "accounts of a group_add-only target (README); other cases are not judged", default: "—", emptyIsError: true, example: "fixtures.json" },
   { key: "sdkappid", flag: "sdkappid", env: "TIM_SDKAPPID", group: "Credentials", arg: "N", help: "the app's SDKAppID", default: "emulator: 1400000000", check: intIn(1, 4294967295), example: "1400000000" },
@@ -109,7 +109,7 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "backoffMs", flag: "backoff-ms", env: "TIM_BACKOFF_MS", group: "Live service", arg: "N", help: "first back-off wait, doubling", default: "500 (20 on loopback)", check: intIn(0, 120_000) },
   { key: "retryBudgetS", flag: "retry-budget-s", env: "TIM_RETRY_BUDGET_S", group: "Live service", arg: "S", help: "seconds the whole run may spend on failed tries and back-off; past it the run stops (exit 3)", default: "60", check: intIn(1, 86_400) },
   { key: "usersigTtl", flag: "usersig-ttl", env: "TIM_USERSIG_TTL", group: "Live service", arg: "S", help: "lifetime of minted UserSigs in seconds, renewed at 80 %", default: "86400", check: intIn(60, 180 * 86400) },
-  { key: "record", flag: "record", env: "TIM_RECORD", group: "Live service", arg: "FILE", help: "write every exchange as a recording (nock definitions, redacted)", default: "—", emptyIsError: true },
+  { key: "record", flag: "record", env: "TIM_RECORD", group: "Live service", arg: "FILE", help: "write every exchange as a recording (nock definitions, redacted; gzip-compressed when FILE ends in .gz)", default: "—", emptyIsError: true },
   { key: "listRules", flag: "list-rules", group: "Info", help: "list the rules", default: "—", boolean: true },
   { key: "listCases", flag: "list-cases", group: "Info", help: "list the cases", default: "—", boolean: true },
   { key: "listFaults", flag: "list-faults", group: "Info", help: "list the emulator's faults and variants", default: "—", boolean: true },

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { driftMain } from "../cli/drift-main.js";
 import { main } from "../cli/main.js";
@@ -130,6 +132,35 @@ describe("record, replay and drift", () => {
       ),
     );
     expect(replayed).toEqual(recorded.verdicts);
+  });
+
+  it("records to *.gz compressed, replays it with 4 lanes, and its definitions are nock's own", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tim-rec-")), "rec.json.gz");
+    const rec = await cli(main, ["--record", file, "--runs", "40", "--seed", "22", "--lanes", "1"]);
+    expect(rec.code).toBe(0);
+    const bytes = readFileSync(file);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    const text = gunzipSync(bytes).toString("utf8");
+    expect(text.length).toBeGreaterThan(5 * bytes.length);
+    // Parts ran one at a time when recorded and four at once when replayed: same verdicts.
+    const rep = await cli(main, ["--replay", file, "--lanes", "4"]);
+    expect(rep.code).toBe(0);
+    const verdicts = (r: string) =>
+      (JSON.parse(r).rules as Array<{ id: string; verdict: string }>).map((x) => [x.id, x.verdict]);
+    expect(Object.fromEntries(verdicts(rep.report("conformance.json")))).toEqual(JSON.parse(text).verdicts);
+    // A real consumer: nock.define takes the definitions, and a recorded request gets its answer.
+    const { definitions } = JSON.parse(text) as { definitions: nock.Definition[] };
+    const first = definitions.find((d) => String(d.path).startsWith("/v4/sns/group_add")) as nock.Definition;
+    nock.disableNetConnect();
+    try {
+      nock.define([first]);
+      const res = await fetch(`${first.scope}${first.path}`, { method: "POST", body: String(first.body) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(first.response);
+    } finally {
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
   });
 
   it("calls a request the recording cannot answer a suite error, not a violation", async () => {

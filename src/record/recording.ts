@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { CASES } from "../cases/index.js";
 import { parseShard } from "../config/parts.js";
 import type { Runs, Settings } from "../config/settings.js";
@@ -8,7 +9,7 @@ import type { RunEvent } from "../runner/events.js";
 import type { Tally } from "../runner/tally.js";
 import type { Exchange } from "../transport/exchange.js";
 
-/** Where replayed requests go: a name that resolves nowhere, intercepted by nock. */
+/** The scope of every definition (nock's format): a name that resolves nowhere, so a recording used with nock.define never reaches a network. */
 export const REPLAY_SCOPE = "http://recorded.tim-conformance.invalid";
 
 /** One interceptor, in nock's definition format (nock.define), normalised for matching. */
@@ -160,6 +161,14 @@ export function loadRecording(file: string): { recording: Recording; schemaMisma
     if (issue) mismatches.push(`#${k} ${cmd}: ${issue.instancePath || "/"} ${issue.message}`);
   }
   return { recording: rec, schemaMismatches: mismatches };
+}
+
+/**
+ * The bytes of a recording file: the text below, gzip-compressed when the name ends in .gz (a
+ * default run's 1000-entry lists make a few MB of text that compress about twentyfold).
+ */
+export function recordingBytes(file: string, text: string): string | Uint8Array {
+  return file.endsWith(".gz") ? gzipSync(text, { level: 6 }) : text;
 }
 
 /** Pretty at the top, one definition per line: recordings stay readable and diff well. */

@@ -1,54 +1,68 @@
-import nock from "nock";
-import { canonicalBody, type Definition, normalizePath, REPLAY_SCOPE, type Recording } from "./recording.js";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { canonicalBody, type Definition, normalizePath, type Recording } from "./recording.js";
+
+/** The header a replay server sets on a request the recording has no answer for. */
+export const REPLAY_MISS_HEADER = "x-tim-replay-miss";
 
 const keyOf = (path: string, body: string): string => `${path}\n${body}`;
 
-/**
- * nock hands over the body JSON-parsed when it parses: a string is either raw
- * text that is not JSON, or a JSON string literal. Recorded bodies are
- * canonical, so both readings are tried; they cannot both match.
- */
-const readings = (body: unknown): string[] =>
-  typeof body === "string" ? [canonicalBody(body), JSON.stringify(body)] : [JSON.stringify(body)];
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A recorded answer, as the target sent it: status, content type, body. */
+function answer(d: Definition): { status: number; headers: Record<string, string>; body: string } {
+  const headers: Record<string, string> = {};
+  for (let k = 0; k + 1 < d.rawHeaders.length; k += 2)
+    headers[d.rawHeaders[k] as string] = d.rawHeaders[k + 1] as string;
+  return {
+    status: d.status,
+    headers,
+    body: typeof d.response === "string" ? d.response : JSON.stringify(d.response),
+  };
+}
 
 /**
- * Serves a recording through nock, offline. Answers are queued per request
- * (normalised path and body) and given out in recorded order, so a request
- * repeated with different answers (group_get before and after a change)
- * replays as recorded; one interceptor looks them up, so replay stays linear.
- * A request with no answer left does not match, and nock says so. Network
- * access is cut while it is installed. Returns the uninstaller.
+ * Serves a recording on a loopback port of this process: offline, nothing else is called. Answers
+ * are queued per request (normalised path and canonical body) and given out in recorded order, so
+ * a request repeated with different answers (group_get before and after a change) replays as
+ * recorded, and parts that ran at once replay in any interleaving. A request with no answer left
+ * gets status 599 and the miss header, which the replay sender turns into TIM_ERR_REPLAY_MISS.
+ * Each request costs a map lookup: a replay takes about as long as the live run it recorded
+ * (nock, which served replays before, waited about 3 ms on timers per request).
  */
-export function installReplay(rec: Recording): () => void {
+export async function serveRecording(rec: Recording): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const queues = new Map<string, Definition[]>();
   for (const d of rec.definitions) {
     const k = keyOf(d.path, d.body);
-    queues.set(k, [...(queues.get(k) ?? []), d]);
+    const q = queues.get(k);
+    if (q) q.push(d);
+    else queues.set(k, [d]);
   }
-  const paths = new Set(rec.definitions.map((d) => d.path.split("?")[0]));
-  const next = (uri: string, body: unknown): Definition[] | undefined =>
-    readings(body)
-      .map((b) => queues.get(keyOf(normalizePath(uri), b)))
-      .find((q) => q !== undefined && q.length > 0);
-  nock.disableNetConnect();
-  nock(REPLAY_SCOPE)
-    .persist()
-    // nock matches the origin with the bare path first, then the request with its query.
-    .post(
-      (uri) => (uri.includes("?") ? true : paths.has(uri)),
-      function (this: { path?: string }, body: unknown) {
-        return next(this.path ?? "", body) !== undefined;
-      },
-    )
-    .reply((uri, body) => {
-      const d = next(uri, body)?.shift() as Definition;
-      const headers = Object.fromEntries(
-        d.rawHeaders.flatMap((_, k, a) => (k % 2 === 0 ? [[a[k] as string, a[k + 1] as string]] : [])),
-      );
-      return [d.status, typeof d.response === "string" ? d.response : JSON.stringify(d.response), headers];
-    });
-  return () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+  const server = createServer(async (req, res) => {
+    const body = await bodyOf(req);
+    const d = queues.get(keyOf(normalizePath(req.url ?? "/"), canonicalBody(body)))?.shift();
+    if (!d) {
+      res.writeHead(599, { [REPLAY_MISS_HEADER]: "1", "content-type": "text/plain" });
+      res.end("the recording has no answer left for this request");
+      return;
+    }
+    const a = answer(d);
+    res.writeHead(a.status, a.headers);
+    res.end(a.body);
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,12 +1,12 @@
 import type { Settings } from "../config/settings.js";
+import { ReplaySender } from "../record/replay-sender.js";
 import { ApiClient } from "../transport/client.js";
-import { FetchClient } from "../transport/fetch-client.js";
 import { Limiter } from "../transport/limiter.js";
 import type { Redactor } from "../transport/redact.js";
 import { ResilientSender } from "../transport/resilient.js";
 import type { Target } from "./target.js";
 
-/** node:http(s) for live targets (fetch under nock for a replay), behind the limiter, retries and the backup domain. */
+/** node:http(s) for live targets and the replay server, behind the limiter, retries and the backup domain. */
 export function senderFor(
   s: Settings,
   target: Target,
@@ -14,7 +14,7 @@ export function senderFor(
   notice: (what: string) => void,
 ): ResilientSender {
   const base = target.recording
-    ? new FetchClient({ baseUrl: target.baseUrl, redactor })
+    ? new ReplaySender({ baseUrl: target.baseUrl, timeoutMs: s.timeoutMs, redactor })
     : new ApiClient({ baseUrl: target.baseUrl, timeoutMs: s.timeoutMs, redactor });
   const backupUrl = s.live.backupUrl;
   return new ResilientSender(base, {

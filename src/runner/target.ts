@@ -4,7 +4,7 @@ import { faultById } from "../emulator/faults/index.js";
 import type { RunningEmulator } from "../emulator/server.js";
 import { variantById } from "../emulator/variants.js";
 import { SuiteError } from "../errors.js";
-import { loadRecording, REPLAY_SCOPE, type Recording } from "../record/recording.js";
+import { loadRecording, type Recording } from "../record/recording.js";
 import type { Clock } from "./clock.js";
 
 export interface Target {
@@ -44,15 +44,15 @@ export async function openTarget(
       notice?.(
         `the recording holds ${schemaMismatches.length} answers that do not match schemas/ (first: ${schemaMismatches[0]}); they replay as recorded`,
       );
-    // nock loads only for a replay: a live run's start-up does not pay for it.
-    const { installReplay } = await import("../record/replay.js");
-    const uninstall = installReplay(recording);
+    // The replay server loads only for a replay: a live run's start-up does not pay for it.
+    const { serveRecording } = await import("../record/replay.js");
+    const server = await serveRecording(recording);
     return {
-      baseUrl: REPLAY_SCOPE,
+      baseUrl: server.baseUrl,
       label: `replay of ${t.file} (recorded from ${recording.target})`,
       replayFlags: ["--replay", t.file],
       recording,
-      close: async () => uninstall(),
+      close: () => server.close(),
     };
   }
   const faults: Fault[] = t.faults.map((id) => {

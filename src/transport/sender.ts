@@ -1,7 +1,7 @@
 import type { OutgoingRequest } from "./client.js";
 import type { Exchange } from "./exchange.js";
 
-/** Anything that sends a request and returns the redacted exchange: node:http(s), fetch (for nock), resilient wrappers. */
+/** Anything that sends a request and returns the redacted exchange: node:http(s), the replay sender, resilient wrappers. */
 export interface Sender {
   /** `signal` stops the request at once (an interrupted run, a case past its deadline) */
   send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange>;
