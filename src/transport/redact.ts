@@ -37,6 +37,8 @@ export class Redactor {
   private readonly whole = new Set<string>();
   /** rolling hash -> canonical MIN_RUN-character runs of the longer secrets */
   private readonly runs = new Map<number, Set<string>>();
+  /** one byte per 16 bits of hash: most windows of a text are rejected here, without a map lookup */
+  private readonly maybe = new Uint8Array(1 << 16);
   private readonly known = new Set<string>();
 
   add(secret: string | undefined): void {
@@ -50,6 +52,7 @@ export class Redactor {
       }
       for (let k = 0; k + MIN_RUN <= c.length; k++) {
         const h = hashOf(c, k);
+        this.maybe[h & 0xffff] = 1;
         const set = this.runs.get(h) ?? new Set<string>();
         set.add(c.slice(k, k + MIN_RUN));
         this.runs.set(h, set);
@@ -63,7 +66,8 @@ export class Redactor {
     if (this.runs.size > 0 && c.length >= MIN_RUN) {
       let h = hashOf(c, 0);
       for (let k = 0; ; k++) {
-        if (this.runs.get(h)?.has(c.slice(k, k + MIN_RUN))) found.push([k, k + MIN_RUN]);
+        if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN)))
+          found.push([k, k + MIN_RUN]);
         if (k + MIN_RUN >= c.length) break;
         const out = Math.imul(c.charCodeAt(k), TOP) >>> 0;
         h = (Math.imul((h - out) >>> 0, BASE) + c.charCodeAt(k + MIN_RUN)) >>> 0;
