@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { limits } from "../contract/limits.js";
 import { befriend, clearGroups } from "../fixtures/pool.js";
 import { runParts } from "../properties/parts.js";
 import { checkProperty } from "../properties/property.js";
@@ -54,7 +55,7 @@ export default {
             strangers: new Set([s1, s2]),
             former: new Set(),
             seq: undefined,
-            cap: 32,
+            cap: limits.maxGroupsPerUser,
           };
           const real: Real = { t: p, user, prefix: pool.prefix };
           await fc.asyncModelRun(() => ({ model, real }), cmds);

@@ -13,6 +13,8 @@ export const HELP = renderHelp(
 export interface Parsed {
   raw: RawSettings;
   list?: "rules" | "cases" | "faults";
+  /** --explain RULE */
+  explain?: string;
   help: boolean;
   version: boolean;
 }
@@ -20,12 +22,13 @@ export interface Parsed {
 /** Flags win over the environment; the secret key is read from the environment only. */
 export function parseCli(argv: string[], env: Record<string, string | undefined>): Parsed {
   const v = parseWith(RUN_SETTINGS, argv, env);
-  const { listRules, listCases, listFaults, help, version, ...raw } = v;
+  const { listRules, listCases, listFaults, explain, help, version, ...raw } = v;
   const list = listRules ? "rules" : listCases ? "cases" : listFaults ? "faults" : undefined;
   return {
     raw: raw as RawSettings,
     help: help === true,
     version: version === true,
     ...(list ? { list } : {}),
+    ...(typeof explain === "string" ? { explain } : {}),
   };
 }

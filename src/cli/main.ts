@@ -58,6 +58,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const cli = parseCli(argv, env);
     const info = answerInfo(cli, HELP, io);
     if (info !== undefined) return info;
+    if (cli.explain !== undefined) {
+      const { explainRule } = await import("./explain.js");
+      io.out(explainRule(cli.explain));
+      return EXIT.pass;
+    }
     if (cli.list) {
       io.out(`${await listing(cli.list)}\n`);
       return EXIT.pass;

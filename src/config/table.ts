@@ -111,6 +111,7 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "usersigTtl", flag: "usersig-ttl", env: "TIM_USERSIG_TTL", group: "Live service", arg: "S", help: "lifetime of minted UserSigs in seconds, renewed at 80 %", default: "86400", check: intIn(60, 180 * 86400) },
   { key: "record", flag: "record", env: "TIM_RECORD", group: "Live service", arg: "FILE", help: "write every exchange as a recording (nock definitions, redacted; gzip-compressed when FILE ends in .gz)", default: "—", emptyIsError: true },
   { key: "listRules", flag: "list-rules", group: "Info", help: "list the rules", default: "—", boolean: true },
+  { key: "explain", flag: "explain", group: "Info", arg: "RULE", help: "print a rule's clause and source, and the check, cases, mutations, faults and tests that judge or prove it", default: "—" },
   { key: "listCases", flag: "list-cases", group: "Info", help: "list the cases", default: "—", boolean: true },
   { key: "listFaults", flag: "list-faults", group: "Info", help: "list the emulator's faults and variants", default: "—", boolean: true },
   { key: "help", flag: "help", group: "Info", help: "print this help and exit", default: "—", boolean: true },
@@ -121,19 +122,19 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
 // biome-ignore format: one setting per line reads as the table it is
 export const DRIFT_SETTINGS: readonly SettingSpec[] = [
   { key: "recording", flag: "recording", env: "TIM_RECORDING", group: "Target", arg: "FILE", help: "the recording to compare with (made by --record)", default: "—", emptyIsError: true },
-  ...RUN_SETTINGS,
+  ...RUN_SETTINGS.filter((s) => s.key !== "explain"),
 ];
 
 /** `npm run matrix` names its targets and shares the run's other settings. */
 // biome-ignore format: one setting per line reads as the table it is
 export const MATRIX_SETTINGS: readonly SettingSpec[] = [
   { key: "targets", flag: "target", group: "Target", arg: "NAME=SPEC", help: "a target: emulator[:fault=ID][:variant=ID], url=URL, region=NAME or replay=FILE (repeatable, two at least)", default: "—", multiple: true },
-  ...RUN_SETTINGS.filter((s) => s.group !== "Target"),
+  ...RUN_SETTINGS.filter((s) => s.group !== "Target" && s.key !== "explain"),
 ];
 
 /** `tim-conformance merge` joins the shards' reports of one run. */
 // biome-ignore format: one setting per line reads as the table it is
 export const MERGE_SETTINGS: readonly SettingSpec[] = [
   { key: "inputs", flag: "from", group: "Target", arg: "FILE|DIR", help: "a shard's conformance.json, or the report directory holding it (repeatable: every shard of the run once)", default: "—", multiple: true },
-  ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list")),
+  ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list") && s.key !== "explain"),
 ];

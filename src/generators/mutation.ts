@@ -34,6 +34,8 @@ export interface Mutated {
 export interface Mutation {
   id: string;
   title: string;
+  /** the rules its cases break, from specs/rules.json (as faults declare theirs); a test holds each case to it */
+  breaks: readonly string[];
   /** only with the secret key (it mints signatures) */
   needsKey?: boolean;
   mutate(valid: GroupAddBody, env: MutationEnv): fc.Arbitrary<Mutated>;

@@ -25,6 +25,7 @@ export function fieldOfWrongType(
   return {
     id,
     title: `${field} of another JSON type than ${allowed.join(" or ")}`,
+    breaks: ["field-types"],
     mutate: (v) =>
       wrongType(...allowed).map((bad) => ({
         mutation: id,
@@ -40,6 +41,7 @@ export function entryOfWrongType(id: string, field: "GroupName" | "To_Account", 
   return {
     id,
     title: `One ${field} entry of another JSON type`,
+    breaks: ["field-types"],
     mutate: (v) => {
       const list: unknown[] = [...(v[field] ?? [])];
       const max = insert ? list.length : Math.max(0, list.length - 1);

@@ -4,6 +4,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "drop-from-account",
   title: "From_Account left out",
+  breaks: ["required-fields"],
   mutate: ({ From_Account: _gone, ...rest }) =>
     fc.constant({
       mutation: "drop-from-account",

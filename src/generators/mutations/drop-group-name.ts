@@ -4,6 +4,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "drop-group-name",
   title: "GroupName left out",
+  breaks: ["required-fields"],
   mutate: ({ GroupName: _gone, ...rest }) =>
     fc.constant({ mutation: "drop-group-name", rule: "required-fields", what: "no GroupName", body: rest }),
 } satisfies Mutation;

@@ -5,6 +5,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "empty-body",
   title: "An empty body",
+  breaks: ["malformed-body-rejected"],
   mutate: () =>
     fc.constant({ mutation: "empty-body", rule: "malformed-body-rejected", what: "empty body", raw: "" }),
 } satisfies Mutation;

@@ -4,6 +4,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "empty-name",
   title: "An empty string among the names",
+  breaks: ["name-empty-rejected"],
   mutate: (v) =>
     fc.nat({ max: v.GroupName.length }).map((k) => {
       const names = [...v.GroupName];

@@ -5,6 +5,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "friends-1001",
   title: "1001 To_Account entries",
+  breaks: ["friends-per-request-1000"],
   mutate: (v, env) =>
     fc.constant(null).map(() => {
       const to = [...(v.To_Account ?? [])];

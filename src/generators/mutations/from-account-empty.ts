@@ -5,6 +5,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "from-account-empty",
   title: "From_Account is the empty string",
+  breaks: ["unknown-from-account"],
   mutate: (v) =>
     fc.constant({
       mutation: "from-account-empty",

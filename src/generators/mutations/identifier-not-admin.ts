@@ -6,6 +6,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "identifier-not-admin",
   title: "identifier of a user who is not the App admin",
+  breaks: ["auth-admin-only", "auth-usersig"],
   needsKey: true,
   mutate: (v, env) =>
     fc.boolean().map((ownSig) =>

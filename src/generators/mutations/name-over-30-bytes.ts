@@ -7,6 +7,7 @@ import { longName } from "../name.js";
 export default {
   id: "name-over-30-bytes",
   title: "One name of 31 to 40 UTF-8 bytes",
+  breaks: ["name-30-bytes", "name-bytes-not-chars"],
   mutate: (v) =>
     fc
       .tuple(fc.nat({ max: v.GroupName.length - 1 }), fc.integer({ min: 31, max: 40 }).chain(longName))

@@ -5,6 +5,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "names-33",
   title: "33 names in one request",
+  breaks: ["names-per-request-32"],
   mutate: (v) =>
     fc.constant(null).map(() => {
       const names = [...v.GroupName];

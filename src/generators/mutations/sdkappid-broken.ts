@@ -4,6 +4,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "sdkappid-broken",
   title: "sdkappid missing, empty or another app's",
+  breaks: ["auth-sdkappid"],
   mutate: (v, env) =>
     fc
       .oneof(fc.constant(null), fc.constant(""), fc.integer({ min: 1, max: 4294967295 }).map(String))

@@ -5,6 +5,7 @@ import type { Mutation } from "../mutation.js";
 export default {
   id: "truncated-json",
   title: "The JSON body cut short",
+  breaks: ["malformed-body-rejected"],
   mutate: (v) => {
     const points = [...JSON.stringify(v)];
     return fc.integer({ min: 1, max: points.length - 1 }).map((cut) => ({

@@ -12,6 +12,7 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_";
 export default {
   id: "usersig-broken",
   title: "usersig missing, empty, truncated or with one character changed",
+  breaks: ["auth-usersig"],
   mutate: (v, env) => {
     const sig = env.adminSig;
     const at = (f: number) => Math.floor(f * sig.length * 0.9);

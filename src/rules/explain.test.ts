@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { explainRule } from "../cli/explain.js";
+import { RULES } from "./catalogue.js";
+
+// Issue 16: --explain answers for every rule, from the code's own registries.
+describe("--explain", () => {
+  it.each(RULES.map((r) => [r.id, r] as const))("explains %s", (id, rule) => {
+    const text = explainRule(id);
+    expect(text.startsWith(`${id} (${rule.level}`)).toBe(true);
+    expect(text).toContain(rule.clause);
+    expect(text).toContain(rule.source);
+    const proofs = text.slice(text.indexOf("tests that prove it:"));
+    // A rule nothing proves would be a check never seen failing (principle 3).
+    expect(proofs).toMatch(/\n {4}src\//);
+    if (rule.level !== "OPEN") expect(proofs).toMatch(/catches fault /);
+    // Either an exchange check or a case judges it.
+    expect(text).toMatch(/exchange check:\n {4}\S|cases:\n {4}\S/);
+  });
+
+  it("refuses an unknown rule, naming where to look", () => {
+    expect(() => explainRule("no-such-rule")).toThrow(/unknown rule "no-such-rule"; --list-rules/);
+  });
+});
