@@ -37,30 +37,38 @@ export default {
       [f2, "friend"],
       [ghost, "unknown"],
     ]);
+    // Sent in both orders, so each kind of account is once in the last place, where an answer
+    // that drops or shifts an item shows it (a friend last, then an unknown id last).
     const to = [...relation.keys()];
-    const ex = await groupAdd(t, u, ["team"], to);
-    if (!t.expectAccepted("not-friend-fails-item", ex, "group_add with some non-friends")) return;
-    judgeItems(t, ex, to, (a) => relation.get(a) ?? "unknown");
-    for (const i of itemsOf(bodyOf(ex)?.ResultItem)) {
-      const r = relation.get(String(i.To_Account));
-      if (r && r !== "friend" && Number.isInteger(i.ResultCode) && i.ResultCode !== 0)
-        t.observe("open-not-friend-code", `${String(i.ResultCode)} ${String(i.ResultInfo)}`, ex);
+    const groups: Array<[string, string[]]> = [
+      ["team", to],
+      ["team-reversed", [...to].reverse()],
+    ];
+    for (const [name, order] of groups) {
+      const ex = await groupAdd(t, u, [name], order);
+      if (!t.expectAccepted("not-friend-fails-item", ex, "group_add with some non-friends")) return;
+      judgeItems(t, ex, order, (a) => relation.get(a) ?? "unknown");
+      for (const i of itemsOf(bodyOf(ex)?.ResultItem)) {
+        const r = relation.get(String(i.To_Account));
+        if (r && r !== "friend" && Number.isInteger(i.ResultCode) && i.ResultCode !== 0)
+          t.observe("open-not-friend-code", `${String(i.ResultCode)} ${String(i.ResultInfo)}`, ex);
+      }
+      const view = await groupsOf(t, u);
+      t.expect(
+        "group-add-creates-groups",
+        view.names.includes(name),
+        `group_get lists ${JSON.stringify(view.names)}`,
+      );
+      judgeMembers(t, view, [name], [f1, f2], ex);
+      const tags = await friendGroups(t, u, [f1, f2]);
+      const untagged = [f1, f2].filter((f) => !(tags.get(f) ?? []).includes(name));
+      t.expect(
+        "group-add-places-friends",
+        untagged.length === 0,
+        untagged.length
+          ? `friend_get_list: ${untagged.join(", ")} lack "${name}" in Tag_SNS_IM_Group`
+          : `friend_get_list shows both friends in "${name}"`,
+      );
     }
-    const view = await groupsOf(t, u);
-    t.expect(
-      "group-add-creates-groups",
-      view.names.includes("team"),
-      `group_get lists ${JSON.stringify(view.names)}`,
-    );
-    judgeMembers(t, view, ["team"], [f1, f2], ex);
-    const tags = await friendGroups(t, u, [f1, f2]);
-    const untagged = [f1, f2].filter((f) => !(tags.get(f) ?? []).includes("team"));
-    t.expect(
-      "group-add-places-friends",
-      untagged.length === 0,
-      untagged.length
-        ? `friend_get_list: ${untagged.join(", ")} lack "team" in Tag_SNS_IM_Group`
-        : 'friend_get_list shows both friends in "team"',
-    );
   },
 } satisfies Case;

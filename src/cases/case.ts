@@ -35,8 +35,11 @@ export interface GenerationPlan {
   runs: Runs;
   path?: string;
   replayPath?: string;
-  /** the parts of each generated phase this run executes (a shard's share, or the replayed one) */
+  /** the parts of this generated phase this run executes (a shard's share, or the replayed one) */
   parts: readonly number[];
+  /** the phase's runs in all, and the runs of a part (the last part has what is left) */
+  total: number;
+  size: number;
   /** how many parts run at once */
   lanes: number;
 }
@@ -48,8 +51,8 @@ export interface Case {
   rules: readonly string[];
   /** judged through group_add alone, so it runs against declared fixtures too */
   groupAddOnly?: boolean;
-  /** a generated phase, cut into seeded parts (src/config/parts.ts) that lanes and shards share out */
-  parted?: boolean;
+  /** a generated phase, cut into seeded parts of `size` runs of `runs` (src/config/parts.ts) that lanes and shards share out */
+  parts?: { size: number; runs: keyof Runs };
   run(e: CaseEnv): Promise<void>;
 }
 
@@ -59,10 +62,15 @@ export interface Leaser {
   lease(): string;
 }
 
+/** A slice's leaser: `release` resets what it leased, so the next part on the slice starts clean. */
+export interface SliceLeaser extends Leaser {
+  release(t: CaseContext): Promise<void>;
+}
+
 /** What cases need of the accounts: the suite's own pool, or declared ones. */
 export interface AccountPool extends Leaser {
-  /** part `p` of a generated phase: accounts of its own, so parts can run at once */
-  part(p: number): Leaser;
+  /** slice `s` of the pool, for the parts of a generated phase that run on it (src/config/parts.ts) */
+  slice(s: number): SliceLeaser;
   ghost(t: CaseContext): Promise<string>;
   prepare(t: CaseContext): Promise<void>;
   releaseAll(t: CaseContext): Promise<void>;

@@ -39,10 +39,10 @@ export default {
       "auth-admin-only",
     ]),
   ],
-  parted: true,
+  parts: { size: 50, runs: "invalid" },
   async run({ t: caseT, pool, gen, sig, adminSig }) {
-    await runParts(caseT, gen, gen.runs.invalid, async ({ t, part, settings }) => {
-      const subject = await leaseSubject(t, pool.part(part), 2, 1);
+    await runParts(caseT, gen, pool, async ({ t, leaser, settings }) => {
+      const subject = await leaseSubject(t, leaser, 2, 1);
       const otherUser = subject.relations.strangers[0] ?? subject.user;
       const env: MutationEnv = { relations: subject.relations, adminSig, sig, otherUser };
       const usable = MUTATIONS.filter((m) => sig || !m.needsKey);

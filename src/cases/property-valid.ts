@@ -23,10 +23,10 @@ export default {
     "group-add-places-friends",
     "not-friend-fails-item",
   ],
-  parted: true,
+  parts: { size: 50, runs: "valid" },
   async run({ t: caseT, pool, gen }) {
-    await runParts(caseT, gen, gen.runs.valid, async ({ t, part, settings }) => {
-      const subject = await leaseSubject(t, pool.part(part), 3, 2);
+    await runParts(caseT, gen, pool, async ({ t, leaser, settings }) => {
+      const subject = await leaseSubject(t, leaser, 3, 2);
       const relation = new Map<string, Relation>([
         ...subject.relations.friends.map((a) => [a, "friend"] as const),
         ...subject.relations.strangers.map((a) => [a, "stranger"] as const),

@@ -22,10 +22,9 @@ export default {
     "failed-call-no-change",
     "sequence-moves-on-change",
   ],
-  parted: true,
+  parts: { size: 5, runs: "stateful" },
   async run({ t: caseT, pool, gen }) {
-    await runParts(caseT, gen, gen.runs.stateful, async ({ t, part, settings }) => {
-      const leaser = pool.part(part);
+    await runParts(caseT, gen, pool, async ({ t, leaser, settings }) => {
       const user = leaser.lease();
       const accounts = [leaser.lease(), leaser.lease(), leaser.lease(), leaser.lease()];
       const [f1, f2, s1, s2] = accounts as [string, string, string, string];

@@ -1,21 +1,27 @@
 /**
- * The generated phases (property-valid, property-invalid, stateful) are cut into a fixed number
- * of seeded parts, each with accounts of its own. The parts, not the lanes, fix what is generated:
- * `--lanes` only says how many run at once and `--shard` which machine runs which, so a seed
- * generates the same cases on a laptop with 2 cores, a CI runner with 16, or a matrix of shards.
+ * The generated phases (property-valid, property-invalid, stateful) are cut into seeded parts of a
+ * fixed number of runs. The parts, not the lanes, fix what is generated: `--lanes` only says how
+ * many run at once and `--shard` which machine runs which, so a seed generates the same cases on a
+ * laptop with 2 cores, a CI runner with 16, or a matrix of shards. Parts are small so that the
+ * events a part holds back until the parts before it are out stay few.
  */
-export const GENERATED_PARTS = 4;
+export const SLICES = 4;
 
 /** The most accounts one part leases (property-valid: the subject, 3 friends, 2 strangers). */
-export const ACCOUNTS_PER_PART = 6;
+export const ACCOUNTS_PER_SLICE = 6;
 
-/** The suite's pool: enough for every part at once, and never fewer than the fixed cases use. */
-export const POOL_SIZE = Math.max(8, GENERATED_PARTS * ACCOUNTS_PER_PART);
+/** The suite's pool: a slice for every part that may run at once, and never fewer than the fixed cases use. */
+export const POOL_SIZE = Math.max(8, SLICES * ACCOUNTS_PER_SLICE);
 
-/** Part `p`'s share of `runs`: the first `runs % parts` parts take one more. */
-export function runsOfPart(runs: number, p: number, parts = GENERATED_PARTS): number {
-  return Math.floor(runs / parts) + (p < runs % parts ? 1 : 0);
-}
+/** Part `p` runs on slice p mod SLICES of the pool: the same accounts whatever the lanes. */
+export const sliceOfPart = (p: number): number => p % SLICES;
+
+/** How many parts `runs` make at `size` runs a part. */
+export const partsOf = (runs: number, size: number): number => Math.ceil(runs / size);
+
+/** Part `p`'s share of `runs`: `size`, the last part what is left. */
+export const runsOfPart = (runs: number, p: number, size: number): number =>
+  Math.max(0, Math.min(size, runs - p * size));
 
 /** Part `p`'s fast-check seed: a fixed function of the run's seed, the same on every machine. */
 export function seedOfPart(seed: number, p: number): number {

@@ -1,5 +1,5 @@
 import { limits } from "../contract/limits.js";
-import { GENERATED_PARTS, POOL_SIZE } from "./parts.js";
+import { POOL_SIZE, SLICES } from "./parts.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */
 export type SettingGroup = "Target" | "Credentials" | "Run" | "Live service" | "Info";
@@ -93,8 +93,8 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "runs", flag: "runs", env: "TIM_RUNS", group: "Run", arg: "N", help: "generated cases per property phase, overriding the profile (sequences get a tenth)", default: "—", check: intIn(1, 1_000_000) },
   { key: "path", flag: "path", env: "TIM_PATH", group: "Run", arg: "P", help: "with --case and --seed: replay one shrunk counterexample (copied from the report)", default: "—" },
   { key: "replayPath", flag: "replay-path", env: "TIM_REPLAY_PATH", group: "Run", arg: "R", help: "with --path, for a stateful counterexample", default: "—" },
-  { key: "part", flag: "part", env: "TIM_PART", group: "Run", arg: "K", help: "with --path: the part of the generated phase the counterexample came from (copied from the report)", default: "0", check: intIn(0, GENERATED_PARTS - 1) },
-  { key: "lanes", flag: "lanes", env: "TIM_LANES", group: "Run", arg: "N", help: `generated parts run at once, each on its own accounts; the output is the same for any N (at most ${GENERATED_PARTS} are used)`, default: "the machine's cores", check: intIn(1, 256) },
+  { key: "part", flag: "part", env: "TIM_PART", group: "Run", arg: "K", help: "with --path: the part of the generated phase the counterexample came from (copied from the report)", default: "0", check: intIn(0, 1_000_000) },
+  { key: "lanes", flag: "lanes", env: "TIM_LANES", group: "Run", arg: "N", help: `generated parts run at once, each on its own accounts; the output is the same for any N (at most ${SLICES} are used)`, default: "the machine's cores", check: intIn(1, 256) },
   { key: "shard", flag: "shard", env: "TIM_SHARD", group: "Run", arg: "I/N", help: "run the I-th of N shares of the cases and generated parts (CI fan-out); join the shards with `tim-conformance merge`", default: "—", check: shardCheck, example: "1/4" },
   { key: "timeoutMs", flag: "timeout-ms", env: "TIM_TIMEOUT_MS", group: "Run", arg: "N", help: "deadline of one request, from connecting to the last byte of the answer (the service's own timeout is 3 s)", default: "10000", check: intIn(100, 600_000) },
   { key: "caseTimeoutS", flag: "case-timeout-s", env: "TIM_CASE_TIMEOUT_S", group: "Run", arg: "S", help: "deadline of one case, in seconds; past it the case stops, is reported not judged, and cleanup runs", default: "600", check: intIn(1, 86_400) },

@@ -1,5 +1,5 @@
-import type { GenerationPlan } from "../cases/case.js";
-import { runsOfPart, seedOfPart } from "../config/parts.js";
+import type { AccountPool, GenerationPlan, Leaser } from "../cases/case.js";
+import { runsOfPart, seedOfPart, sliceOfPart } from "../config/parts.js";
 import type { CaseContext } from "../runner/context.js";
 import type { RunEvent } from "../runner/events.js";
 import type { PropertySettings } from "./property.js";
@@ -9,63 +9,87 @@ export interface PartWork {
   /** the part's own context: its events are held back and given out in part order */
   t: CaseContext;
   part: number;
+  /** the accounts of the part's slice of the pool, reset when the part ends */
+  leaser: Leaser;
   /** the part's seed, its share of the runs and the replayed path */
   settings: PropertySettings;
 }
 
 /**
- * Runs the plan's parts of a generated phase, `lanes` at a time. Each part's events are
- * buffered and forwarded in part order once every earlier part is out, so the report of a run
- * is the same whatever the lanes and however the parts interleave on the wire. A suite error
- * stops the scheduling of further parts; the parts already running finish, and the error of
- * the lowest part is thrown after their events.
+ * Runs the plan's parts of a generated phase, `lanes` at a time. A part runs on slice
+ * p mod SLICES of the pool and waits for the part before it on that slice, so its accounts are
+ * the same whatever the lanes. The oldest part not yet out passes its events straight through;
+ * the others hold theirs until every earlier part is out. So the report is the same however the
+ * parts interleave on the wire, and only the few parts running ahead are held in memory. A suite error stops the
+ * scheduling of further parts; the parts already running finish, and the error of the lowest part
+ * is thrown after their events.
  */
 export async function runParts(
   t: CaseContext,
   gen: GenerationPlan,
-  runs: number,
+  pool: AccountPool,
   work: (w: PartWork) => Promise<void>,
 ): Promise<void> {
-  // A replayed path names one run of one part: that part runs whatever its share would be.
-  const todo = gen.parts.filter((p) => gen.path !== undefined || runsOfPart(runs, p) > 0);
-  const buffers = new Map<number, RunEvent[] | "out">();
+  const buffers = new Map<number, RunEvent[]>();
   const done = new Set<number>();
   const failures = new Map<number, unknown>();
+  const slices = new Map<number, Promise<void>>();
+  const todo = gen.parts;
   let next = 0;
-  const flush = () => {
-    for (const p of todo) {
-      const b = buffers.get(p);
-      if (b === "out") continue;
-      if (!done.has(p)) return;
-      for (const e of b ?? []) t.emitRaw(e);
-      buffers.set(p, "out");
+  /** index in todo of the oldest part not yet out: its events go straight through */
+  let head = 0;
+  const sink = (part: number) => (e: RunEvent) => {
+    if (todo[head] === part) t.emitRaw(e);
+    else buffers.get(part)?.push(e);
+  };
+  const advance = () => {
+    while (head < todo.length && done.has(todo[head] as number)) {
+      head += 1;
+      const p = todo[head];
+      if (p === undefined) break;
+      for (const e of buffers.get(p) ?? []) t.emitRaw(e);
+      buffers.delete(p);
     }
+  };
+  const runPart = async (part: number): Promise<void> => {
+    buffers.set(part, []);
+    const emit = sink(part);
+    emit({ type: "part", caseId: t.caseId, part, edge: "start" });
+    const pt = t.derive(emit);
+    const leaser = pool.slice(sliceOfPart(part));
+    const settings: PropertySettings = {
+      seed: seedOfPart(gen.seed, part),
+      // A replayed path names one run of one part: the share does not matter then.
+      runs: gen.path !== undefined ? 1 : runsOfPart(gen.total, part, gen.size),
+      part,
+      ...(gen.path !== undefined ? { path: gen.path } : {}),
+    };
+    try {
+      await work({ t: pt, part, leaser, settings });
+      await leaser.release(pt);
+    } catch (e) {
+      failures.set(part, e);
+      // Left as they are, the slice's accounts would mislead the next part: reset them if the target answers.
+      await leaser.release(pt).catch(() => undefined);
+    }
+    emit({ type: "part", caseId: t.caseId, part, edge: "end" });
+    done.add(part);
+    advance();
   };
   const lane = async () => {
     while (failures.size === 0 && next < todo.length) {
       const part = todo[next++] as number;
-      const events: RunEvent[] = [{ type: "part", caseId: t.caseId, part, edge: "start" }];
-      buffers.set(part, events);
-      const settings: PropertySettings = {
-        seed: seedOfPart(gen.seed, part),
-        runs: runsOfPart(runs, part),
-        part,
-        ...(gen.path !== undefined ? { path: gen.path } : {}),
-      };
-      try {
-        await work({ t: t.derive((e) => events.push(e)), part, settings });
-      } catch (e) {
-        failures.set(part, e);
-      }
-      events.push({ type: "part", caseId: t.caseId, part, edge: "end" });
-      done.add(part);
-      flush();
+      const slice = sliceOfPart(part);
+      const before = slices.get(slice) ?? Promise.resolve();
+      const mine = before.then(() => (failures.size === 0 ? runPart(part) : undefined));
+      slices.set(slice, mine);
+      await mine;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(gen.lanes, todo.length)) }, lane));
-  // Parts never started (a failure stopped the scheduling) are not flushed: nothing ran.
-  for (const p of todo) if (!buffers.has(p)) done.add(p);
-  flush();
+  // Parts never started (a failure stopped the scheduling) have nothing to give out.
+  for (const p of todo) done.add(p);
+  advance();
   const first = todo.find((p) => failures.has(p));
   if (first !== undefined) throw failures.get(first);
 }

@@ -1,13 +1,12 @@
 import type { Case } from "../cases/case.js";
-import { GENERATED_PARTS, type Shard } from "../config/parts.js";
+import { partsOf, type Shard } from "../config/parts.js";
+import type { Runs } from "../config/settings.js";
 
 /** What this machine runs: the cases, and for each generated phase the parts it runs. */
 export interface RunPlan {
   cases: Case[];
   parts: ReadonlyMap<string, readonly number[]>;
 }
-
-const ALL_PARTS = Array.from({ length: GENERATED_PARTS }, (_, p) => p);
 
 /**
  * Shares the run out among `--shard I/N` machines. The units are the fixed cases and each part
@@ -16,11 +15,14 @@ const ALL_PARTS = Array.from({ length: GENERATED_PARTS }, (_, p) => p);
  * shard: each machine proves that its target accepts valid requests. A replayed counterexample
  * (`--path`) runs its one part, whatever the shard.
  */
-export function planRun(cases: readonly Case[], o: { shard?: Shard; path?: string; part?: number }): RunPlan {
+export function planRun(
+  cases: readonly Case[],
+  o: { runs: Runs; shard?: Shard; path?: string; part?: number },
+): RunPlan {
   const [first, ...rest] = cases;
   const parts = new Map<string, number[]>();
   if (o.path !== undefined) {
-    for (const c of rest) if (c.parted) parts.set(c.id, [o.part ?? 0]);
+    for (const c of rest) if (c.parts) parts.set(c.id, [o.part ?? 0]);
     return { cases: [...cases], parts };
   }
   const n = o.shard?.count ?? 1;
@@ -28,11 +30,12 @@ export function planRun(cases: readonly Case[], o: { shard?: Shard; path?: strin
   const picked: Case[] = first ? [first] : [];
   let k = 0;
   for (const c of rest) {
-    if (!c.parted) {
+    if (!c.parts) {
       if (mine(k++)) picked.push(c);
       continue;
     }
-    const share = ALL_PARTS.filter(() => mine(k++));
+    const all = Array.from({ length: partsOf(o.runs[c.parts.runs], c.parts.size) }, (_, p) => p);
+    const share = all.filter(() => mine(k++));
     if (share.length === 0) continue;
     parts.set(c.id, share);
     picked.push(c);

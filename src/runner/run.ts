@@ -148,6 +148,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
       ...(s.path ? { path: s.path } : {}),
       ...(s.replayPath ? { replayPath: s.replayPath } : {}),
       parts: plan.parts.get(c.id) ?? [],
+      total: c.parts ? s.runs[c.parts.runs] : 0,
+      size: c.parts?.size ?? 1,
       lanes: s.lanes,
     });
     for (const c of plan.cases) {

@@ -8,7 +8,9 @@ export default {
   id: "crash-on-astral-cjk",
   title: "A group name with a CJK character outside the BMP crashes group_add (HTTP 500, plain text)",
   onlyGenerationFinds: true,
-  breaks: ["valid-request-accepted", "http-200", "envelope-json", "required-fields"],
+  // An invalid request whose names carry such a character crashes too, instead of being refused:
+  // the invalid-request rules its generated defects target (a field missing, a wrong type) fail.
+  breaks: ["valid-request-accepted", "http-200", "envelope-json", "required-fields", "field-types"],
   rewrite: ({ body, envelope }) => {
     const names = Array.isArray(body?.GroupName) ? body.GroupName : [];
     return names.some((n) => typeof n === "string" && ASTRAL_CJK.test(n))
