@@ -3,75 +3,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { SLICES } from "../src/config/parts.js";
 import { importUsers, type LoadResult, load } from "./load.js";
+import { children, cpuUs, line, measure, root, SECONDS, SIZES, server } from "./procs.js";
 import { renderBench } from "./report.js";
+import { defaultRunRounds, suiteRounds } from "./rounds.js";
 import { measureStartup, spread } from "./startup.js";
-
-const root = new URL("../", import.meta.url).pathname;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const SIZES = [1000, 10_000, 100_000].filter((n) => n <= Number(process.env.BENCH_MAX ?? 100_000));
-const children: ChildProcess[] = [];
-process.on("exit", () => {
-  for (const c of children) c.kill();
-});
-
-function tsx(args: string[]): ChildProcess {
-  const c = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  children.push(c);
-  return c;
-}
-
-function line(c: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let buf = "";
-    c.stdout?.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const m = re.exec(buf);
-      if (m) resolve(m);
-    });
-    c.on("exit", () => reject(new Error(`child exited before printing ${re}`)));
-  });
-}
-
-async function server(kind: "bare" | "emulator"): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = tsx(["bench/server.ts", kind]);
-  const [, url] = await line(proc, /listening (\S+)/);
-  return { url: url ?? "", proc };
-}
-
-async function measure(
-  args: string[],
-): Promise<{ ms: number; maxRssMB: number; exchanges: number; generated: number; code: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "tim-bench-"));
-  const c = tsx(["bench/measure.ts", ...args, "--report-dir", dir]);
-  const [json] = await line(c, /\{.*\}\n/);
-  return JSON.parse(json ?? "{}");
-}
-
-/** The next line matching `re` that the process prints from now on. */
-function nextLine(c: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve) => {
-    let buf = "";
-    const on = (d: Buffer) => {
-      buf += d.toString();
-      const m = re.exec(buf);
-      if (m) {
-        c.stdout?.off("data", on);
-        resolve(m);
-      }
-    };
-    c.stdout?.on("data", on);
-  });
-}
-
-async function cpuUs(c: ChildProcess): Promise<number> {
-  const answer = nextLine(c, /cpu (\d+)\n/);
-  c.kill("SIGUSR2");
-  return Number((await answer)[1]);
-}
 
 /** One load against a server process, with the server's CPU time per request. */
 async function measured(proc: ChildProcess, url: string): Promise<LoadResult & { cpuUsPerRequest: number }> {
@@ -163,26 +100,17 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
 };
 process.stderr.write(`bench on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
-const throughput = await alternateThroughput(Number(process.env.BENCH_ROUNDS ?? 5));
+const throughput = await alternateThroughput(Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5)));
 const bare = throughput.lastBare;
 const emulator16 = throughput.lastEmulator;
 const emulator1 = await emulatorLoad(1);
 process.stderr.write(
   `raw: bare ${bare.rps.toFixed(0)}/s, emulator ${emulator16.rps.toFixed(0)}/s (16 connections), ${emulator1.rps.toFixed(0)}/s (1)\n`,
 );
-const suiteEmu = await server("emulator");
-const suite = await measure([
-  "--base-url",
-  suiteEmu.url,
-  "--case",
-  "property-valid",
-  "--runs",
-  "2000",
-  "--rate",
-  "0",
-]);
-suiteEmu.proc.kill();
-process.stderr.write(`suite: ${(suite.exchanges / (suite.ms / 1000)).toFixed(0)} checked exchanges/s\n`);
+const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));
+const lanes = Math.min(cpus().length, SLICES);
+const suite = await suiteRounds(ROUNDS, lanes);
+const defaultRun = await defaultRunRounds(ROUNDS);
 const scaling = [];
 for (const n of SIZES) {
   const m = await measure(["--case", "property-valid", "--runs", String(n)]);
@@ -192,7 +120,6 @@ for (const n of SIZES) {
   );
 }
 const start = await measureStartup(Number(process.env.BENCH_ROUNDS ?? 7));
-const defaultRun = await measure([]);
 const prism1 = await prismLoad(1);
 const prism16 = await prismLoad(16);
 const result = {
@@ -204,7 +131,8 @@ const result = {
   emulator1,
   suite,
   scaling,
-  startup: { ...start, defaultRunMs: defaultRun.ms },
+  startup: start,
+  defaultRun,
   prism1,
   prism16,
 };

@@ -6,10 +6,12 @@ import { main } from "../src/cli/main.js";
 const args = process.argv.slice(2);
 const dir = args[args.indexOf("--report-dir") + 1] ?? "";
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const code = await main(args, {}, { out: () => {}, err: () => {} });
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8"));
 const generated = Math.max(0, ...report.rules.map((r: { generatedCases: number }) => r.generatedCases));
 process.stdout.write(
-  `${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, exchanges: report.run.exchanges, generated })}\n`,
+  `${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuUs: cpu.user + cpu.system, exchanges: report.run.exchanges, generated })}\n`,
 );

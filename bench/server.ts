@@ -5,6 +5,12 @@ import type { AddressInfo } from "node:net";
 import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
 import { startEmulator } from "../src/emulator/server.js";
 
+// Installed before "listening" is printed: the bench may ask at once, and SIGUSR2 unhandled kills.
+// SIGUSR2 asks for the CPU time used so far (µs, user + system): the bench takes CPU per request from it.
+process.on("SIGUSR2", () => {
+  const u = process.cpuUsage();
+  process.stdout.write(`cpu ${u.user + u.system}\n`);
+});
 const kind = process.argv[2];
 let first = 0;
 const mark = () => {
@@ -42,10 +48,5 @@ if (kind === "bare") {
   });
   process.stdout.write(`listening ${emu.url}\n`);
 }
-// SIGUSR2 asks for the CPU time used so far (µs, user + system): the bench takes CPU per request from it.
-process.on("SIGUSR2", () => {
-  const u = process.cpuUsage();
-  process.stdout.write(`cpu ${u.user + u.system}\n`);
-});
 // Exit cleanly on a signal, so --cpu-prof can write its profile when one is asked for.
 for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => process.exit(0));
