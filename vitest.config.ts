@@ -32,6 +32,8 @@ const UNIT = [
   "src/transport/**/*.test.ts",
   "src/config/**/*.test.ts",
   "src/rules/**/*.test.ts",
+  "src/kernel/**/*.test.ts",
+  "src/cli/docs.test.ts",
 ];
 
 /** What mutation testing runs per mutant: the tests of the judge's checks and generators. */

@@ -16,7 +16,7 @@ const SUBCOMMANDS: Record<
     about: "judge a target (the default)",
   },
   emulator: {
-    load: async () => (await import("./emulator/cli-main.js")).emulatorMain,
+    load: async () => (await import("./cli/emulator-main.js")).emulatorMain,
     onSignal: "closing: answers in flight finish, the client report is flushed…",
     about: "serve the reference emulator",
     server: true,
@@ -37,7 +37,7 @@ const SUBCOMMANDS: Record<
     about: "join the reports of a sharded run (--shard I/N) into one",
   },
   openapi: {
-    load: async () => (await import("./openapi/cli-main.js")).openapiMain,
+    load: async () => (await import("./cli/openapi-main.js")).openapiMain,
     onSignal: "stopping…",
     about: "write the OpenAPI description made from schemas/",
   },

@@ -10,7 +10,7 @@ export {
 } from "./api/run.js";
 export type { RawSettings } from "./config/settings.js";
 export { RUN_SETTINGS, type SettingSpec } from "./config/table.js";
-export { EXIT, SuiteError, type SuiteErrorCode } from "./errors.js";
-export type { Level, Rule } from "./rules/types.js";
-export type { Finding, RunEvent } from "./runner/events.js";
-export { TOOL } from "./version.js";
+export { EXIT, SuiteError, type SuiteErrorCode } from "./kernel/errors.js";
+export type { Finding, RunEvent } from "./kernel/events.js";
+export type { Level, Rule } from "./kernel/rule.js";
+export { TOOL } from "./kernel/version.js";

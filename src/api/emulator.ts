@@ -7,7 +7,7 @@ import { type RunningEmulator, startEmulator as serve } from "../emulator/server
 import { makeCertificates } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "../kernel/errors.js";
 import { checkScenario } from "./scenario.js";
 
 export interface EmulatorStartOptions {

@@ -1,14 +1,14 @@
-import { parseCli } from "../cli/args.js";
-import { ensureWritableDir } from "../cli/files.js";
+import { parseCli } from "../config/args.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import { EXIT } from "../errors.js";
+import { EXIT } from "../kernel/errors.js";
+import type { RunEvent } from "../kernel/events.js";
+import { ensureWritableDir } from "../kernel/files.js";
+import type { Level } from "../kernel/rule.js";
+import { runRedactor } from "../probe/credentials.js";
 import { renderJson } from "../reporters/json.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
-import type { Level } from "../rules/types.js";
-import { runRedactor } from "../runner/credentials.js";
-import type { RunEvent } from "../runner/events.js";
 import { runSuite } from "../runner/run.js";
-import { type RuleStatus, Tally, verdictOf } from "../runner/tally.js";
+import { type RuleStatus, Tally, verdictOf } from "../verdict/tally.js";
 
 export interface RunConformanceOptions {
   /** settings by their keys in the settings table (baseUrl, region, sdkappid, seed, cases, …), as strings */

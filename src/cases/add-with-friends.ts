@@ -1,7 +1,7 @@
-import { befriend, friendGroups, groupsOf, itemsOf } from "../fixtures/pool.js";
-import { bodyOf } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { groupAdd, judgeItems, judgeMembers, type Relation } from "./helpers.js";
+import { befriend, friendGroups, groupsOf, itemsOf } from "../accounts/pool.js";
+import { bodyOf } from "../kernel/exchange.js";
+import { groupAdd, judgeItems, judgeMembers, type Relation } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 // seed, second example: friends get ResultCode 0 and join the new group; every other To_Account
 // fails in its item and in Fail_Account, the call itself OK. Each kind of non-friend the docs'

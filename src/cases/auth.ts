@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { befriend, clearGroups } from "../accounts/pool.js";
 import { specsDir } from "../contract/paths.js";
-import { befriend, clearGroups } from "../fixtures/pool.js";
-import type { CallOptions, QueryName } from "../runner/request.js";
-import { answerKind } from "../transport/exchange.js";
+import { answerKind } from "../kernel/exchange.js";
+import { expectUnchanged, snapshotGroups } from "../oracles/judging.js";
+import type { Case, CaseEnv, SigMinter } from "../probe/case.js";
+import type { CallOptions, QueryName } from "../probe/request.js";
 import { withChangedHmac } from "../usersig/tamper.js";
-import type { Case, CaseEnv, SigMinter } from "./case.js";
-import { expectUnchanged, snapshotGroups } from "./helpers.js";
 
 const HOUR = 3600;
 const SKEW = 600; // ten minutes: far beyond a sane clock difference between the suite and the target

@@ -1,6 +1,6 @@
-import { errorCode, refused } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { groupAdd, judgeItems, type Relation } from "./helpers.js";
+import { errorCode, refused } from "../kernel/exchange.js";
+import { groupAdd, judgeItems, type Relation } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 const GROUP_LIMIT = 30011; // seed 错误码: 分组已达系统上限
 

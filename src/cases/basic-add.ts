@@ -1,7 +1,7 @@
-import { groupsOf } from "../fixtures/pool.js";
-import { bodyOf } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { groupAdd } from "./helpers.js";
+import { groupsOf } from "../accounts/pool.js";
+import { bodyOf } from "../kernel/exchange.js";
+import { groupAdd } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 export default {
   id: "basic-add",

@@ -1,4 +1,4 @@
-import type { Case } from "./case.js";
+import type { Case } from "../probe/case.js";
 
 // seed request table: From_Account String, GroupName Array (of names), To_Account Array (of UserIDs)
 export default {

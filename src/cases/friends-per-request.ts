@@ -1,6 +1,6 @@
-import { bodyOf, refused } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { groupAdd } from "./helpers.js";
+import { bodyOf, refused } from "../kernel/exchange.js";
+import { groupAdd } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 // seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's
 // friends (the free edition caps an app at 100 accounts, so 1000 real friends cannot exist): each

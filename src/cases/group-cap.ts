@@ -1,8 +1,8 @@
+import { type GroupView, groupsOf } from "../accounts/pool.js";
 import { limits } from "../contract/limits.js";
-import { type GroupView, groupsOf } from "../fixtures/pool.js";
-import { errorCode } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { expectUnchanged, groupAdd, names } from "./helpers.js";
+import { errorCode } from "../kernel/exchange.js";
+import { expectUnchanged, groupAdd, names } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 // seed: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
 const CAP = limits.maxGroupsPerUser;

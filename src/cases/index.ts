@@ -1,9 +1,10 @@
 // Ordered index of cases: adding a case is adding a file and a line.
+
+import type { Case } from "../probe/case.js";
 import addWithFriends from "./add-with-friends.js";
 import auth from "./auth.js";
 import { baseline } from "./baseline.js";
 import basicAdd from "./basic-add.js";
-import type { Case } from "./case.js";
 import emptyName from "./empty-name.js";
 import existingNames from "./existing-names.js";
 import fieldTypes from "./field-types.js";

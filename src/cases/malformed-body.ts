@@ -1,5 +1,5 @@
-import { outcomeOf } from "../runner/context.js";
-import type { Case } from "./case.js";
+import type { Case } from "../probe/case.js";
+import { outcomeOf } from "../probe/context.js";
 
 // REST-intro: 请求包体为 JSON 格式 ... POST 包体不能为空. The code is open (30001, 60003, …).
 export default {

@@ -1,6 +1,6 @@
-import { groupsOf } from "../fixtures/pool.js";
-import type { Case } from "./case.js";
-import { expectUnchanged, groupAdd, utf8 } from "./helpers.js";
+import { groupsOf } from "../accounts/pool.js";
+import { expectUnchanged, groupAdd, utf8 } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 // reference §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
 // so refusing a name of ≤30 characters but >30 bytes is SHOULD, not MUST.

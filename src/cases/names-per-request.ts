@@ -1,7 +1,7 @@
-import { groupsOf } from "../fixtures/pool.js";
-import { outcomeOf } from "../runner/context.js";
-import type { Case } from "./case.js";
-import { groupAdd, names } from "./helpers.js";
+import { groupsOf } from "../accounts/pool.js";
+import { groupAdd, names } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
+import { outcomeOf } from "../probe/context.js";
 
 // seed: 单次请求的分组数不得超过32. Which code the 33rd name gets is open (30001 or 30011).
 export default {

@@ -1,11 +1,11 @@
-import { clearGroups, deleteGroups, groupsOf } from "../fixtures/pool.js";
+import { clearGroups, deleteGroups, groupsOf } from "../accounts/pool.js";
 import type { GroupAddBody } from "../generators/payload.js";
 import { validPayload } from "../generators/payload.js";
+import { judgeItems, judgeMembers, type Relation } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 import { runParts } from "../properties/parts.js";
 import { checkProperty } from "../properties/property.js";
 import { leaseSubject } from "../properties/subject.js";
-import type { Case } from "./case.js";
-import { judgeItems, judgeMembers, type Relation } from "./helpers.js";
 
 const describe = (v: GroupAddBody): string =>
   `GroupName ${JSON.stringify(v.GroupName)}${v.To_Account ? `, To_Account of ${v.To_Account.length}: ${JSON.stringify(v.To_Account.slice(0, 6))}` : ""}`;

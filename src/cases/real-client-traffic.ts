@@ -1,6 +1,6 @@
-import { outcomeOf } from "../runner/context.js";
-import type { Case } from "./case.js";
-import { groupAdd } from "./helpers.js";
+import { groupAdd } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
+import { outcomeOf } from "../probe/context.js";
 
 // real-clients.md: production clients send no Content-Type, reuse one `random`, order the query
 // differently and send "To_Account": null; the service answers them, so must a conformant server.

@@ -1,4 +1,4 @@
-import type { Case } from "./case.js";
+import type { Case } from "../probe/case.js";
 
 // seed request table: From_Account 必填, GroupName 必填
 export default {

@@ -1,7 +1,7 @@
-import { itemsOf } from "../fixtures/pool.js";
-import { errorCode } from "../transport/exchange.js";
-import type { Case } from "./case.js";
-import { groupAdd } from "./helpers.js";
+import { itemsOf } from "../accounts/pool.js";
+import { errorCode } from "../kernel/exchange.js";
+import { groupAdd } from "../oracles/judging.js";
+import type { Case } from "../probe/case.js";
 
 // seed: 30003 请求的用户账号不存在. Ids are case-sensitive (REST-intro: 参数名称及其取值均区分大小写),
 // so an existing account's id in other letters is another, unknown account: the condition's edge.

@@ -1,4 +1,4 @@
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
 
 /** What a check sees of one exchange. */
 export interface CheckInput {

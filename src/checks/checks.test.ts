@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEED_FULL_RESPONSE, SEED_REQUEST } from "../contract/seed-examples.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
 import { CHECKS } from "./index.js";
 
 function exchange(req: unknown, res: unknown, status = 200, command = "group_add"): Exchange {

@@ -4,7 +4,7 @@ import {
   SEED_PLAIN_RESPONSE as PLAIN,
   SEED_REQUEST as REQ,
 } from "../contract/seed-examples.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
 import { CHECKS } from "./index.js";
 
 /**

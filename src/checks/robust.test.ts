@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SEED_FULL_RESPONSE, SEED_REQUEST } from "../contract/seed-examples.js";
+import type { Exchange } from "../kernel/exchange.js";
 import { budget } from "../proof/budget.js";
-import type { Exchange } from "../transport/exchange.js";
 import { CHECKS } from "./index.js";
 
 /** Every position of a group_add answer a broken target may fill with anything (issue 11 point 4). */

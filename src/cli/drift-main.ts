@@ -1,18 +1,19 @@
 import { join } from "node:path";
+import { CASES } from "../cases/index.js";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { DRIFT_SETTINGS } from "../config/table.js";
 import { compareRecordings } from "../drift/compare.js";
 import { renderDriftMarkdown } from "../drift/report.js";
-import { EXIT, SuiteError } from "../errors.js";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { runRedactor } from "../probe/credentials.js";
 import { loadRecording, RecordingWriter, withRecordedSettings } from "../record/recording.js";
 import { consoleProgress } from "../reporters/console.js";
-import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
-import { Tally } from "../runner/tally.js";
+import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit } from "./failure.js";
-import { ensureWritableDir, writeAtomic } from "./files.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
@@ -51,7 +52,10 @@ export async function driftMain(
         "TIM_ERR_CONFIG",
         "--recording: name the recording to compare with (made by npm run conformance -- --record FILE)",
       );
-    const { recording } = loadRecording(file);
+    const { recording } = loadRecording(
+      file,
+      CASES.map((c) => c.id),
+    );
     const resolved = resolveSettings(raw as RawSettings);
     runRedactor(resolved, redactor);
     const r = recording.settings;

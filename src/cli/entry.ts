@@ -1,5 +1,5 @@
 import { config } from "dotenv";
-import { EXIT } from "../errors.js";
+import { EXIT } from "../kernel/errors.js";
 import type { Io } from "./main.js";
 
 type Command = (argv: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;

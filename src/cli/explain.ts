@@ -2,8 +2,8 @@ import { CONDITIONS } from "../cases/auth.js";
 import { CASES } from "../cases/index.js";
 import { CHECKS } from "../checks/index.js";
 import { FAULTS } from "../emulator/faults/index.js";
-import { SuiteError } from "../errors.js";
 import { MUTATIONS } from "../generators/mutations/index.js";
+import { SuiteError } from "../kernel/errors.js";
 import { RULES } from "../rules/catalogue.js";
 
 const list = (xs: readonly string[]): string => (xs.length ? xs.map((x) => `\n    ${x}`).join("") : " none");

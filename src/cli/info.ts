@@ -1,5 +1,5 @@
-import { EXIT } from "../errors.js";
-import { TOOL } from "../version.js";
+import { EXIT } from "../kernel/errors.js";
+import { TOOL } from "../kernel/version.js";
 import type { Io } from "./main.js";
 
 /**

@@ -1,20 +1,20 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
+import { HELP, parseCli } from "../config/args.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
-import { EXIT, SuiteError } from "../errors.js";
+import type { Clock } from "../kernel/clock.js";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { runRedactor } from "../probe/credentials.js";
 import type { RecordingWriter } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
 import { ShardLog } from "../reporters/shard-log.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
-import type { Clock } from "../runner/clock.js";
-import { runRedactor } from "../runner/credentials.js";
 import { runSuite, selectCases } from "../runner/run.js";
-import { Tally } from "../runner/tally.js";
-import type { Target } from "../runner/target.js";
-import { HELP, parseCli } from "./args.js";
+import type { Target } from "../targets/open.js";
+import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit } from "./failure.js";
-import { checkWritableFile, ensureWritableDir, writeAtomic } from "./files.js";
 import { answerInfo } from "./info.js";
 
 export interface Io {

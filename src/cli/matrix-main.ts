@@ -3,13 +3,13 @@ import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { MATRIX_SETTINGS } from "../config/table.js";
-import { EXIT, SuiteError } from "../errors.js";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { runRedactor } from "../probe/credentials.js";
 import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
-import { runRedactor } from "../runner/credentials.js";
 import { runSuite } from "../runner/run.js";
-import { Tally, verdictOf } from "../runner/tally.js";
+import { Tally, verdictOf } from "../verdict/tally.js";
 import { envRedactor, failureExit } from "./failure.js";
-import { ensureWritableDir, writeAtomic } from "./files.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 

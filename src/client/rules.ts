@@ -1,4 +1,4 @@
-import type { Level } from "../rules/types.js";
+import type { Level } from "../kernel/rule.js";
 
 /** What a conformant *client* sends (REST-intro, seed query table). Real clients' quirks are OPEN. */
 export interface ClientRule {

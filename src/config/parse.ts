@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "../kernel/errors.js";
 import type { SettingSpec } from "./table.js";
 
 export type RawValue = string | string[] | boolean;

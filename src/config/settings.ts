@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { limits } from "../contract/limits.js";
-import { SuiteError } from "../errors.js";
-import { type DeclaredFixtures, loadFixtures } from "../fixtures/declared.js";
+import { SuiteError } from "../kernel/errors.js";
+import { type DeclaredFixtures, loadFixtures } from "./declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 import { checkValues, nameOf } from "./parse.js";

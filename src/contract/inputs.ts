@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "../kernel/errors.js";
 import { schemasDir } from "./paths.js";
 
 /** The files a user hands the suite, each with a schema in schemas/inputs/. */

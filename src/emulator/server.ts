@@ -39,7 +39,8 @@ export interface EmulatorOptions {
   /** the whole request must arrive within this */
   slowClientMs?: number;
   /** answer 60007 to calls past this many in any second (reference §3.6), like the live limiter */
-  throttlePerSecond?: number /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */;
+  throttlePerSecond?: number;
+  /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */
   transientEvery?: number;
   /** scripted answers for a client under test (npm run emulator -- --scenario FILE) */
   scenario?: readonly ScenarioStep[];

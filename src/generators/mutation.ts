@@ -1,6 +1,6 @@
 import type fc from "fast-check";
-import type { SigMinter } from "../cases/case.js";
-import type { QueryName } from "../runner/request.js";
+import type { SigMinter } from "../probe/case.js";
+import type { QueryName } from "../probe/request.js";
 import type { Relations } from "./accounts.js";
 import type { GroupAddBody } from "./payload.js";
 

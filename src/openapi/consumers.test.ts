@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "../checks/index.js";
 import { SEED_REQUEST } from "../contract/seed-examples.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
 
 // Issue 14: specs/openapi.json accepted by the tools people point at it: two linters, a code
 // generator whose types a consumer compiles against, and a mock server the suite itself judges.

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { specsDir } from "../contract/paths.js";
 import { ENDPOINTS } from "../contract/schemas.js";
+import type { RunEvent } from "../kernel/events.js";
 import { runTally } from "../proof/harness.js";
-import type { RunEvent } from "../runner/events.js";
 import { buildOpenApi } from "./build.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: this test walks two parsed OpenAPI documents by path

@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emulatorMain } from "../cli/emulator-main.js";
 import type { Io } from "../cli/main.js";
 import { main } from "../cli/main.js";
 import { checkClientRequest } from "../client/check.js";
 import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
-import { emulatorMain } from "../emulator/cli-main.js";
 import { mintUserSig } from "../usersig/sign.js";
 import { closeAll, emulator } from "./targets.js";
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type Command, validate } from "../contract/schemas.js";
 import { FAULTS } from "../emulator/faults/index.js";
 import { VARIANTS } from "../emulator/variants.js";
+import type { RunEvent } from "../kernel/events.js";
 import { RULES, ruleById } from "../rules/catalogue.js";
-import type { RunEvent } from "../runner/events.js";
 import { runTally, statusOf } from "./harness.js";
 
 // Principle 3: every check passes on the clean emulator and fails on at least one deliberate fault.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CASES } from "../cases/index.js";
 import { FAULTS } from "../emulator/faults/index.js";
-import type { Finding, RunEvent } from "../runner/events.js";
+import type { Finding, RunEvent } from "../kernel/events.js";
 import { runTally } from "./harness.js";
 
 const FIXED = CASES.map((c) => c.id).filter(

@@ -1,8 +1,8 @@
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import type { RunEvent } from "../runner/events.js";
+import type { RunEvent } from "../kernel/events.js";
 import { runSuite } from "../runner/run.js";
-import { Tally } from "../runner/tally.js";
-import type { Target } from "../runner/target.js";
+import type { Target } from "../targets/open.js";
+import { Tally } from "../verdict/tally.js";
 
 /** Runs the suite in-process and returns the folded verdicts (and, on request, every event). */
 export async function runTally(

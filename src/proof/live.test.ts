@@ -11,7 +11,7 @@ import { resolveSettings } from "../config/settings.js";
 import type { EmulatorOptions, RunningEmulator } from "../emulator/server.js";
 import { startEmulator } from "../emulator/server.js";
 import { runSuite } from "../runner/run.js";
-import { Tally } from "../runner/tally.js";
+import { Tally } from "../verdict/tally.js";
 
 // The live code path (limiter, retries, back-off, backup domain, UserSig renewal, record,
 // replay, drift) end to end against the emulator over loopback: no internet, no credentials.

@@ -1,7 +1,7 @@
-import type { AccountPool, GenerationPlan, Leaser } from "../cases/case.js";
 import { runsOfPart, seedOfPart, sliceOfPart } from "../config/parts.js";
-import type { CaseContext } from "../runner/context.js";
-import type { RunEvent } from "../runner/events.js";
+import type { RunEvent } from "../kernel/events.js";
+import type { AccountPool, GenerationPlan, Leaser } from "../probe/case.js";
+import type { CaseContext } from "../probe/context.js";
 import type { PropertySettings } from "./property.js";
 
 /** One part of a generated phase, as its work sees it. */

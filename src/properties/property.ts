@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { SuiteError } from "../errors.js";
-import type { CaseContext } from "../runner/context.js";
-import type { Finding, RunEvent } from "../runner/events.js";
+import { SuiteError } from "../kernel/errors.js";
+import type { Finding, RunEvent } from "../kernel/events.js";
+import type { CaseContext } from "../probe/context.js";
 
 export interface PropertySettings {
   seed: number;

@@ -1,7 +1,7 @@
-import type { Leaser } from "../cases/case.js";
-import { befriend } from "../fixtures/pool.js";
+import { befriend } from "../accounts/pool.js";
 import type { Relations } from "../generators/accounts.js";
-import type { CaseContext } from "../runner/context.js";
+import type { Leaser } from "../probe/case.js";
+import type { CaseContext } from "../probe/context.js";
 
 /** The user generated cases act on, with friends and non-friends from the pool. */
 export interface Subject {

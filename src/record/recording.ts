@@ -1,13 +1,12 @@
 import { gzipSync } from "node:zlib";
-import { CASES } from "../cases/index.js";
 import { parseShard } from "../config/parts.js";
 import type { Runs, Settings } from "../config/settings.js";
 import { loadInput } from "../contract/inputs.js";
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
-import { SuiteError } from "../errors.js";
-import type { RunEvent } from "../runner/events.js";
-import type { Tally } from "../runner/tally.js";
-import type { Exchange } from "../transport/exchange.js";
+import { SuiteError } from "../kernel/errors.js";
+import type { RunEvent } from "../kernel/events.js";
+import type { Exchange } from "../kernel/exchange.js";
+import type { Tally } from "../verdict/tally.js";
 
 /** The scope of every definition (nock's format): a name that resolves nowhere, so a recording used with nock.define never reaches a network. */
 export const REPLAY_SCOPE = "http://recorded.tim-conformance.invalid";
@@ -136,7 +135,11 @@ export const RECORDING_VERSION = 3;
  * exit 2, naming the bad field), and every recorded answer against the current
  * schemas (mismatches are returned: a recording of a broken target has them by right).
  */
-export function loadRecording(file: string): { recording: Recording; schemaMismatches: string[] } {
+export function loadRecording(
+  file: string,
+  /** the case ids this version has (the caller's index): a recording naming another cannot replay */
+  caseIds: readonly string[],
+): { recording: Recording; schemaMismatches: string[] } {
   const setting = "--replay/--recording";
   const rec = loadInput<Recording>("recording", setting, file);
   for (const [k, d] of rec.definitions.entries()) {
@@ -146,7 +149,7 @@ export function loadRecording(file: string): { recording: Recording; schemaMisma
         `${setting}: ${file}: /definitions/${k}/rawHeaders must hold name, value pairs`,
       );
   }
-  const known = new Set(CASES.map((c) => c.id));
+  const known = new Set(caseIds);
   const unknown = rec.settings.cases.find((c) => !known.has(c));
   if (unknown)
     throw new SuiteError(

@@ -1,5 +1,5 @@
-import type { Listener } from "../runner/events.js";
-import { type Tally, verdictOf } from "../runner/tally.js";
+import type { Listener } from "../kernel/events.js";
+import { type Tally, verdictOf } from "../verdict/tally.js";
 
 /** Progress as cases finish: one line per case, on stderr so stdout stays quiet for pipes. */
 export function consoleProgress(write: (s: string) => void): Listener {

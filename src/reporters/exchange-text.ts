@@ -1,4 +1,4 @@
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
 
 /** Cuts a text for a report, saying how long it was and where the rest is. */
 export const clip = (s: string, n = 1500): string =>

@@ -1,4 +1,4 @@
-import type { Tally } from "../runner/tally.js";
+import type { Tally } from "../verdict/tally.js";
 
 /** GitHub's workflow-command escaping: the message, and (stricter) a property such as the title. */
 const data = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

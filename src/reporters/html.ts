@@ -1,6 +1,6 @@
-import type { CaseRecord, RuleResult, RuleStatus, Tally } from "../runner/tally.js";
-import { verdictOf } from "../runner/tally.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { Exchange } from "../kernel/exchange.js";
+import type { CaseRecord, RuleResult, RuleStatus, Tally } from "../verdict/tally.js";
+import { verdictOf } from "../verdict/tally.js";
 import { bars, histogram, line } from "./charts.js";
 import { escapeMarkup } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";

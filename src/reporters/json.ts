@@ -1,7 +1,7 @@
-import type { RunEvent } from "../runner/events.js";
-import { type RuleResult, type Tally, verdictOf } from "../runner/tally.js";
-import type { Exchange } from "../transport/exchange.js";
-import { TOOL } from "../version.js";
+import type { RunEvent } from "../kernel/events.js";
+import type { Exchange } from "../kernel/exchange.js";
+import { TOOL } from "../kernel/version.js";
+import { type RuleResult, type Tally, verdictOf } from "../verdict/tally.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 /** Bumped when the shape of conformance.json changes incompatibly. */
@@ -63,7 +63,7 @@ export function renderJson(t: Tally, exitCode = t.exitCode(), shardEvents?: read
       errors: t.caseErrors,
       notices: t.notices,
       rules: results.map((r) => ruleJson(r, t)),
-      // A shard's events, for `tim-conformance merge` (src/runner/merge.ts).
+      // A shard's events, for `tim-conformance merge` (src/verdict/merge.ts).
       ...(t.info?.shard && shardEvents ? { shard: { ...t.info.shard, events: shardEvents } } : {}),
     },
     null,

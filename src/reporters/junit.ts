@@ -1,6 +1,6 @@
 import { CASES } from "../cases/index.js";
 import { CHECKS } from "../checks/index.js";
-import type { CaseRecord, RuleResult, Tally } from "../runner/tally.js";
+import type { CaseRecord, RuleResult, Tally } from "../verdict/tally.js";
 import { escapeMarkup } from "./escape.js";
 
 /** XML 1.0 cannot carry most control characters, even escaped: drop them. */

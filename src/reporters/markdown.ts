@@ -1,6 +1,6 @@
-import type { Finding } from "../runner/events.js";
-import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { Finding } from "../kernel/events.js";
+import type { Exchange } from "../kernel/exchange.js";
+import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../verdict/tally.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { curlCommand, replayCommand } from "./replay.js";
 

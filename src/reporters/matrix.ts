@@ -1,4 +1,4 @@
-import { type RuleStatus, type Tally, verdictOf } from "../runner/tally.js";
+import { type RuleStatus, type Tally, verdictOf } from "../verdict/tally.js";
 import { escapeMarkup } from "./escape.js";
 import { STYLE } from "./html.js";
 

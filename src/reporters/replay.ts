@@ -1,5 +1,5 @@
-import type { RunInfo } from "../runner/events.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { RunInfo } from "../kernel/events.js";
+import type { Exchange } from "../kernel/exchange.js";
 
 const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** Quotes for a POSIX shell only when the word needs it, so commands stay readable. */

@@ -1,5 +1,5 @@
-import type { RunEvent } from "../runner/events.js";
-import { Tally } from "../runner/tally.js";
+import type { RunEvent } from "../kernel/events.js";
+import { Tally } from "../verdict/tally.js";
 
 /**
  * A shard's events, kept for `tim-conformance merge`, cut down to what the tally reads: exchanges

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { writeAtomic } from "../cli/files.js";
-import { EXIT } from "../errors.js";
-import type { RunEvent } from "../runner/events.js";
-import type { Tally } from "../runner/tally.js";
+import { EXIT } from "../kernel/errors.js";
+import type { RunEvent } from "../kernel/events.js";
+import { writeAtomic } from "../kernel/files.js";
+import type { Tally } from "../verdict/tally.js";
 
 /** The exit code of a whole run: credentials refused on the very first call are the settings' fault (2). */
 export function runExitCode(t: Tally): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { specsDir } from "../contract/paths.js";
-import type { Rule } from "./types.js";
+import type { Rule } from "../kernel/rule.js";
 
 /** specs/rules.json, in its order: the catalogue every report is laid out by. */
 export const RULES: readonly Rule[] = JSON.parse(readFileSync(join(specsDir, "rules.json"), "utf8"))

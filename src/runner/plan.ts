@@ -1,6 +1,6 @@
-import type { Case } from "../cases/case.js";
 import { partsOf, type Shard } from "../config/parts.js";
 import type { Runs } from "../config/settings.js";
+import type { Case } from "../probe/case.js";
 
 /** What this machine runs: the cases, and for each generated phase the parts it runs. */
 export interface RunPlan {

@@ -1,19 +1,19 @@
-import type { AccountPool, Case, GenerationPlan } from "../cases/case.js";
+import { DeclaredPool } from "../accounts/declared.js";
+import { Pool } from "../accounts/pool.js";
 import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
-import { SuiteError } from "../errors.js";
-import { DeclaredPool } from "../fixtures/declared.js";
-import { Pool } from "../fixtures/pool.js";
+import { type Clock, randomParams, systemClock } from "../kernel/clock.js";
+import { SuiteError } from "../kernel/errors.js";
+import type { Listener } from "../kernel/events.js";
+import type { AccountPool, Case, GenerationPlan } from "../probe/case.js";
+import { CaseContext, type RunShared } from "../probe/context.js";
+import { adminSigSource, minter, runRedactor } from "../probe/credentials.js";
 import { withRecordedSettings } from "../record/recording.js";
+import { openTarget, type Target } from "../targets/open.js";
+import { senderFor } from "../targets/sender-stack.js";
 import { DeadlineError } from "../transport/sender.js";
-import { type Clock, randomParams, systemClock } from "./clock.js";
-import { CaseContext, type RunShared } from "./context.js";
-import { adminSigSource, minter, runRedactor } from "./credentials.js";
-import type { Listener } from "./events.js";
 import { planRun } from "./plan.js";
-import { senderFor } from "./sender-stack.js";
 import { credentialsRejected, probeEnvelope } from "./setup-failure.js";
-import { openTarget, type Target } from "./target.js";
 
 export interface RunOptions {
   settings: Settings;

@@ -1,6 +1,6 @@
-import { SuiteError } from "../errors.js";
-import { bodyOf, type Exchange } from "../transport/exchange.js";
-import type { CaseContext } from "./context.js";
+import { SuiteError } from "../kernel/errors.js";
+import { bodyOf, type Exchange } from "../kernel/exchange.js";
+import type { CaseContext } from "../probe/context.js";
 
 /**
  * Codes that mean "your credentials are wrong" (reference §3.4, §3.5, §5.2): when the

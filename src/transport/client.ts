@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { SuiteError, type SuiteErrorCode } from "../errors.js";
-import type { Exchange } from "./exchange.js";
+import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
+import type { Exchange } from "../kernel/exchange.js";
 import type { Redactor } from "./redact.js";
 import { abortError } from "./sender.js";
 

@@ -1,7 +1,7 @@
 import { limits } from "../contract/limits.js";
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "../kernel/errors.js";
+import { bodyOf, type Exchange, GATEWAY_STATUS } from "../kernel/exchange.js";
 import type { OutgoingRequest } from "./client.js";
-import { bodyOf, type Exchange, GATEWAY_STATUS } from "./exchange.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";
 

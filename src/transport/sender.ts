@@ -1,5 +1,5 @@
+import type { Exchange } from "../kernel/exchange.js";
 import type { OutgoingRequest } from "./client.js";
-import type { Exchange } from "./exchange.js";
 
 /** Anything that sends a request and returns the redacted exchange: node:http(s), the replay sender, resilient wrappers. */
 export interface Sender {

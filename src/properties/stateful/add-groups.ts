@@ -1,6 +1,6 @@
 import type fc from "fast-check";
-import { judgeItems } from "../../cases/helpers.js";
-import { bodyOf, succeeded } from "../../transport/exchange.js";
+import { bodyOf, succeeded } from "../../kernel/exchange.js";
+import { judgeItems } from "../../oracles/judging.js";
 import { lower, type Model, type Real, relationOf, stopOnFailure } from "./model.js";
 import { verifyAgainstModel } from "./verify.js";
 

@@ -1,5 +1,5 @@
 import type fc from "fast-check";
-import { befriend } from "../../fixtures/pool.js";
+import { befriend } from "../../accounts/pool.js";
 import type { Model, Real } from "./model.js";
 
 /** friend_import of one non-friend, never befriended or former (reference §2.3). */

@@ -1,5 +1,5 @@
-import type { Relation } from "../../cases/helpers.js";
-import type { CaseContext } from "../../runner/context.js";
+import type { Relation } from "../../oracles/judging.js";
+import type { CaseContext } from "../../probe/context.js";
 import { ModelFailure } from "../property.js";
 
 /** What the suite believes one user's friend groups are (seed; reference §2.2, §2.6). */

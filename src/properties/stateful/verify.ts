@@ -1,5 +1,5 @@
-import { judgeMembers } from "../../cases/helpers.js";
-import { groupsOf } from "../../fixtures/pool.js";
+import { groupsOf } from "../../accounts/pool.js";
+import { judgeMembers } from "../../oracles/judging.js";
 import type { Model, Real } from "./model.js";
 
 /**

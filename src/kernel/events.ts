@@ -1,6 +1,6 @@
-import type { SuiteErrorCode } from "../errors.js";
-import type { Level } from "../rules/types.js";
-import type { Exchange } from "../transport/exchange.js";
+import type { SuiteErrorCode } from "./errors.js";
+import type { Exchange } from "./exchange.js";
+import type { Level } from "./rule.js";
 
 /** How a rule fared in one case. fail on a SHOULD rule is a warning, never a failed run. */
 export type Outcome = "pass" | "fail";

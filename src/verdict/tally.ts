@@ -1,8 +1,8 @@
-import { EXIT } from "../errors.js";
+import { EXIT } from "../kernel/errors.js";
+import type { Finding, Listener, RunEvent, RunInfo } from "../kernel/events.js";
+import type { Exchange } from "../kernel/exchange.js";
+import type { Rule } from "../kernel/rule.js";
 import { RULES } from "../rules/catalogue.js";
-import type { Rule } from "../rules/types.js";
-import type { Exchange } from "../transport/exchange.js";
-import type { Finding, Listener, RunEvent, RunInfo } from "./events.js";
 
 /** How a rule stands after a run. `warn` is a SHOULD that did not hold; it never fails a run. */
 export type RuleStatus = "pass" | "fail" | "warn" | "observed" | "error" | "not-judged";

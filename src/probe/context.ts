@@ -1,7 +1,7 @@
 import { CHECKS } from "../checks/index.js";
 import { type Command, validate } from "../contract/schemas.js";
-import { SuiteError, type SuiteErrorCode } from "../errors.js";
-import { ruleById } from "../rules/catalogue.js";
+import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
+import type { Listener } from "../kernel/events.js";
 import {
   answerKind,
   bodyOf,
@@ -9,9 +9,9 @@ import {
   GATEWAY_STATUS,
   isObject,
   succeeded,
-} from "../transport/exchange.js";
+} from "../kernel/exchange.js";
+import { ruleById } from "../rules/catalogue.js";
 import { abortError, type Sender } from "../transport/sender.js";
-import type { Listener } from "./events.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
 /** What every case of a run shares. */

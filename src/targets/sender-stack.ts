@@ -1,10 +1,10 @@
 import type { Settings } from "../config/settings.js";
-import { ReplaySender } from "../record/replay-sender.js";
 import { ApiClient } from "../transport/client.js";
 import { Limiter } from "../transport/limiter.js";
 import type { Redactor } from "../transport/redact.js";
 import { ResilientSender } from "../transport/resilient.js";
-import type { Target } from "./target.js";
+import type { Target } from "./open.js";
+import { ReplaySender } from "./replay-sender.js";
 
 /** node:http(s) for live targets and the replay server, behind the limiter, retries and the backup domain. */
 export function senderFor(

@@ -1,4 +1,4 @@
-import type { Exchange } from "./transport/exchange.js";
+import type { Exchange } from "./exchange.js";
 
 /**
  * Errors of the suite itself (it could not judge), never violations of the

@@ -1,5 +1,5 @@
-import { SuiteError } from "../errors.js";
-import type { RunEvent } from "./events.js";
+import { SuiteError } from "../kernel/errors.js";
+import type { RunEvent } from "../kernel/events.js";
 
 /** One shard's event log, as its conformance.json carries it. */
 export interface ShardEvents {

@@ -1,11 +1,12 @@
+import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import type { RunningEmulator } from "../emulator/server.js";
 import { variantById } from "../emulator/variants.js";
-import { SuiteError } from "../errors.js";
+import type { Clock } from "../kernel/clock.js";
+import { SuiteError } from "../kernel/errors.js";
 import { loadRecording, type Recording } from "../record/recording.js";
-import type { Clock } from "./clock.js";
 
 export interface Target {
   baseUrl: string;
@@ -39,13 +40,16 @@ export async function openTarget(
       close: async () => {},
     };
   if (t.kind === "replay") {
-    const { recording, schemaMismatches } = loadRecording(t.file);
+    const { recording, schemaMismatches } = loadRecording(
+      t.file,
+      CASES.map((c) => c.id),
+    );
     if (schemaMismatches.length)
       notice?.(
         `the recording holds ${schemaMismatches.length} answers that do not match schemas/ (first: ${schemaMismatches[0]}); they replay as recorded`,
       );
     // The replay server loads only for a replay: a live run's start-up does not pay for it.
-    const { serveRecording } = await import("../record/replay.js");
+    const { serveRecording } = await import("./replay-server.js");
     const server = await serveRecording(recording);
     return {
       baseUrl: server.baseUrl,

@@ -1,6 +1,6 @@
+import type { DeclaredFixtures } from "../config/declared.js";
 import type { Runs } from "../config/settings.js";
-import type { DeclaredFixtures } from "../fixtures/declared.js";
-import type { CaseContext } from "../runner/context.js";
+import type { CaseContext } from "./context.js";
 
 /** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
 export interface SigMinter {

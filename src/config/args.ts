@@ -1,7 +1,7 @@
-import { renderHelp } from "../config/help.js";
-import { parseWith } from "../config/parse.js";
-import type { RawSettings } from "../config/settings.js";
-import { RUN_SETTINGS } from "../config/table.js";
+import { renderHelp } from "./help.js";
+import { parseWith } from "./parse.js";
+import type { RawSettings } from "./settings.js";
+import { RUN_SETTINGS } from "./table.js";
 
 export const HELP = renderHelp(
   "npm run conformance -- [options]   (or: tim-conformance [run] [options]; tim-conformance help lists the subcommands)",

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { canonicalBody, type Definition, normalizePath, type Recording } from "./recording.js";
+import { canonicalBody, type Definition, normalizePath, type Recording } from "../record/recording.js";
 
 /** The header a replay server sets on a request the recording has no answer for. */
 export const REPLAY_MISS_HEADER = "x-tim-replay-miss";

@@ -2,22 +2,22 @@ import { readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
-import { checkWritableFile, ensureWritableDir, writeAtomic } from "../cli/files.js";
-import { answerInfo } from "../cli/info.js";
-import type { Io } from "../cli/main.js";
 import { checkClientRequest } from "../client/check.js";
 import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
-import { EXIT, SuiteError } from "../errors.js";
-import { EMULATOR_SETTINGS } from "./cli-settings.js";
-import type { Fault } from "./faults/fault.js";
-import { faultById } from "./faults/index.js";
-import { startEmulator } from "./server.js";
-import { makeCertificates } from "./tls.js";
-import type { EmuRequest } from "./types.js";
-import { variantById } from "./variants.js";
+import type { Fault } from "../emulator/faults/fault.js";
+import { faultById } from "../emulator/faults/index.js";
+import { startEmulator } from "../emulator/server.js";
+import { makeCertificates } from "../emulator/tls.js";
+import type { EmuRequest } from "../emulator/types.js";
+import { variantById } from "../emulator/variants.js";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { EMULATOR_SETTINGS } from "./emulator-settings.js";
+import { answerInfo } from "./info.js";
+import type { Io } from "./main.js";
 
 export const EMULATOR_HELP = renderHelp(
   "npm run emulator -- [options]   (or: tim-conformance emulator [options])",

@@ -1,9 +1,9 @@
-import type { SigMinter } from "../cases/case.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import type { Settings } from "../config/settings.js";
+import type { Clock } from "../kernel/clock.js";
 import { Redactor } from "../transport/redact.js";
 import { mintUserSig } from "../usersig/sign.js";
-import type { Clock } from "./clock.js";
+import type { SigMinter } from "./case.js";
 
 /** Mints UserSigs (when the suite has the key) and registers each with the redactor. */
 export function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter | undefined {

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../contract/paths.js";
-import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
 import { ALL_TABLES, generatedDocs } from "./docs.js";
+import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 
 describe("generated documents", () => {
   const readme = readFileSync(join(repoRoot, "README.md"), "utf8");

@@ -1,9 +1,9 @@
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "../kernel/errors.js";
+import type { Exchange } from "../kernel/exchange.js";
 import { ApiClient, type OutgoingRequest, requestUrl, startExchange } from "../transport/client.js";
-import type { Exchange } from "../transport/exchange.js";
 import type { Redactor } from "../transport/redact.js";
 import type { Sender } from "../transport/sender.js";
-import { REPLAY_MISS_HEADER } from "./replay.js";
+import { REPLAY_MISS_HEADER } from "./replay-server.js";
 
 /**
  * The live client pointed at the replay server, with one addition: the first request the

@@ -1,7 +1,7 @@
-import { type GroupView, groupsOf, itemsOf } from "../fixtures/pool.js";
-import type { CaseContext } from "../runner/context.js";
-import type { CallOptions } from "../runner/request.js";
-import { bodyOf, type Exchange } from "../transport/exchange.js";
+import { type GroupView, groupsOf, itemsOf } from "../accounts/pool.js";
+import { bodyOf, type Exchange } from "../kernel/exchange.js";
+import type { CaseContext } from "../probe/context.js";
+import type { CallOptions } from "../probe/request.js";
 
 export function groupAdd(
   t: CaseContext,

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { SuiteError } from "../errors.js";
+import { SuiteError } from "./errors.js";
 
 const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? "error";
 

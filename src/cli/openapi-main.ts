@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Io } from "../cli/main.js";
 import { specsDir } from "../contract/paths.js";
-import { EXIT } from "../errors.js";
-import { TOOL } from "../version.js";
-import { buildOpenApi } from "./build.js";
+import { EXIT } from "../kernel/errors.js";
+import { TOOL } from "../kernel/version.js";
+import { buildOpenApi } from "../openapi/build.js";
+import type { Io } from "./main.js";
 
 export const OPENAPI_HELP = `Usage: tim-conformance openapi [--out FILE] [--check]   (npm run openapi)
 

@@ -1,18 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONDITIONS } from "../cases/auth.js";
+import { renderEnvExample, renderSettingsMarkdown } from "../config/help.js";
+import { DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS, RUN_SETTINGS } from "../config/table.js";
 import { repoRoot } from "../contract/paths.js";
-import { EMULATOR_SETTINGS } from "../emulator/cli-settings.js";
 import { RULES } from "../rules/catalogue.js";
-import { renderEnvExample, renderSettingsMarkdown } from "./help.js";
-import { DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS, RUN_SETTINGS } from "./table.js";
+import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
 export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS];
 const START = "<!-- settings:start (generated from src/config/table.ts by npm run docs) -->";
 const END = "<!-- settings:end -->";
 const EMU_START =
-  "<!-- emulator-settings:start (generated from src/emulator/cli-settings.ts by npm run docs) -->";
+  "<!-- emulator-settings:start (generated from src/cli/emulator-settings.ts by npm run docs) -->";
 const EMU_END = "<!-- emulator-settings:end -->";
 
 function between(text: string, start: string, end: string, body: string): string {
