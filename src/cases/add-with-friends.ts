@@ -6,7 +6,7 @@ import type { Case } from "../probe/case.js";
 // seed, second example: friends get ResultCode 0 and join the new group; every other To_Account
 // fails in its item and in Fail_Account, the call itself OK. Each kind of non-friend the docs'
 // condition covers is sent: an imported account never befriended, a former friend, an unknown id.
-export default {
+export const addWithFriends = {
   id: "add-with-friends",
   title: "Adding a group with two friends, a never-befriended account, a former friend and an unknown id",
   rules: [

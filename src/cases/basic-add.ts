@@ -3,7 +3,7 @@ import { bodyOf } from "../kernel/exchange.js";
 import { groupAdd } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
 
-export default {
+export const basicAdd = {
   id: "basic-add",
   title: "Adding two groups without friends, as in the seed's first example",
   rules: ["group-add-creates-groups", "sequence-moves-on-change", "open-sequence-step"],

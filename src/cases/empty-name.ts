@@ -2,7 +2,7 @@ import { expectUnchanged, groupAdd, snapshotGroups } from "../oracles/judging.js
 import type { Case } from "../probe/case.js";
 
 // reference §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
-export default {
+export const emptyName = {
   id: "empty-name",
   title: "An empty group name is refused, alone or beside a valid one",
   rules: ["name-empty-rejected", "failed-call-no-change"],

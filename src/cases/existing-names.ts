@@ -6,7 +6,7 @@ import { outcomeOf } from "../probe/context.js";
 
 // reference §7 questions 2 and 3: the docs do not say what an existing or repeated name does,
 // nor an empty list. Every answer is accepted and reported.
-export default {
+export const existingNames = {
   id: "existing-names",
   title: "A name that exists, a name repeated in one request, an empty GroupName list",
   rules: ["open-existing-name", "open-duplicate-in-request", "open-empty-group-list"],

@@ -1,7 +1,7 @@
 import type { Case } from "../probe/case.js";
 
 // seed request table: From_Account String, GroupName Array (of names), To_Account Array (of UserIDs)
-export default {
+export const fieldTypes = {
   id: "field-types",
   title: "Fields of the wrong JSON type are refused with a FAIL envelope",
   rules: ["field-types"],

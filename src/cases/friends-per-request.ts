@@ -5,7 +5,7 @@ import type { Case } from "../probe/case.js";
 // seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's
 // friends (the free edition caps an app at 100 accounts, so 1000 real friends cannot exist): each
 // should fail in its item, which is enough to show the request itself was taken.
-export default {
+export const friendsPerRequest = {
   id: "friends-per-request",
   title: "1000 To_Account entries in one request are accepted, 1001 are refused",
   rules: ["friends-per-request-1000"],

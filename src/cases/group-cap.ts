@@ -7,7 +7,7 @@ import type { Case } from "../probe/case.js";
 // seed: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
 const CAP = limits.maxGroupsPerUser;
 
-export default {
+export const groupCap = {
   id: "group-cap",
   title: "32 groups per user across calls: the 32nd fits, the 33rd is refused with 30011",
   rules: ["group-cap-32", "documented-code-for-condition", "failed-call-no-change"],

@@ -1,24 +1,24 @@
 // Ordered index of cases: adding a case is adding a file and a line.
 
 import type { Case } from "../probe/case.js";
-import addWithFriends from "./add-with-friends.js";
-import auth from "./auth.js";
+import { addWithFriends } from "./add-with-friends.js";
+import { auth } from "./auth.js";
 import { baseline } from "./baseline.js";
-import basicAdd from "./basic-add.js";
-import emptyName from "./empty-name.js";
-import existingNames from "./existing-names.js";
-import fieldTypes from "./field-types.js";
-import friendsPerRequest from "./friends-per-request.js";
-import groupCap from "./group-cap.js";
-import malformedBody from "./malformed-body.js";
-import nameBytes from "./name-bytes.js";
-import namesPerRequest from "./names-per-request.js";
-import propertyInvalid from "./property-invalid.js";
-import propertyValid from "./property-valid.js";
-import realClientTraffic from "./real-client-traffic.js";
-import requiredFields from "./required-fields.js";
-import stateful from "./stateful.js";
-import unknownFromAccount from "./unknown-from-account.js";
+import { basicAdd } from "./basic-add.js";
+import { emptyName } from "./empty-name.js";
+import { existingNames } from "./existing-names.js";
+import { fieldTypes } from "./field-types.js";
+import { friendsPerRequest } from "./friends-per-request.js";
+import { groupCap } from "./group-cap.js";
+import { malformedBody } from "./malformed-body.js";
+import { nameBytes } from "./name-bytes.js";
+import { namesPerRequest } from "./names-per-request.js";
+import { propertyInvalid } from "./property-invalid.js";
+import { propertyValid } from "./property-valid.js";
+import { realClientTraffic } from "./real-client-traffic.js";
+import { requiredFields } from "./required-fields.js";
+import { stateful } from "./stateful.js";
+import { unknownFromAccount } from "./unknown-from-account.js";
 
 export const CASES: readonly Case[] = [
   baseline,

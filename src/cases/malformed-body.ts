@@ -2,7 +2,7 @@ import type { Case } from "../probe/case.js";
 import { outcomeOf } from "../probe/context.js";
 
 // REST-intro: 请求包体为 JSON 格式 ... POST 包体不能为空. The code is open (30001, 60003, …).
-export default {
+export const malformedBody = {
   id: "malformed-body",
   title: "Bodies that are not a JSON object are refused with HTTP 200 and a FAIL envelope",
   rules: ["malformed-body-rejected", "open-malformed-json-code"],

@@ -17,7 +17,7 @@ const OVER_BYTES: Array<[string, string, string]> = [
   ["8 emoji (32 bytes, 8 characters)", "🎉".repeat(8), "name-bytes-not-chars"],
 ];
 
-export default {
+export const nameBytes = {
   id: "name-bytes",
   title: "Group names up to 30 UTF-8 bytes in any script are accepted and kept verbatim; longer are refused",
   rules: ["name-30-bytes", "name-bytes-not-chars", "group-add-creates-groups", "failed-call-no-change"],

@@ -4,7 +4,7 @@ import type { Case } from "../probe/case.js";
 import { outcomeOf } from "../probe/context.js";
 
 // seed: 单次请求的分组数不得超过32. Which code the 33rd name gets is open (30001 or 30011).
-export default {
+export const namesPerRequest = {
   id: "names-per-request",
   title: "32 names in one request are accepted, 33 are refused",
   rules: ["names-per-request-32", "open-too-many-names-code"],

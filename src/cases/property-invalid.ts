@@ -20,7 +20,7 @@ const describe = (m: Mutated): string => {
 
 // A valid payload plus exactly one defect; each defect names the rule it breaks and expects a
 // refusal (HTTP 200, FAIL envelope).
-export default {
+export const propertyInvalid = {
   id: "property-invalid",
   title: "Generated invalid requests: a valid payload plus exactly one named defect",
   rules: [

@@ -13,7 +13,7 @@ const describe = (v: GroupAddBody): string =>
 // Valid requests (seed request table: 1-32 new names of 1-30 bytes, ≤1000 To_Account) on a user
 // with no groups are accepted, stored verbatim, and place exactly the friends: every item judged
 // against what is known of its account, every new group's members checked both ways.
-export default {
+export const propertyValid = {
   id: "property-valid",
   title:
     "Generated valid payloads: any script within 30 bytes, 1-32 names, 0-1000 friends/non-friends/unknowns",

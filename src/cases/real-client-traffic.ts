@@ -4,7 +4,7 @@ import { outcomeOf } from "../probe/context.js";
 
 // real-clients.md: production clients send no Content-Type, reuse one `random`, order the query
 // differently and send "To_Account": null; the service answers them, so must a conformant server.
-export default {
+export const realClientTraffic = {
   id: "real-client-traffic",
   title: "Requests shaped like real clients' are answered like any other",
   rules: ["real-client-requests-accepted", "open-to-account-null", "open-random-out-of-range"],

@@ -1,7 +1,7 @@
 import type { Case } from "../probe/case.js";
 
 // seed request table: From_Account 必填, GroupName 必填
-export default {
+export const requiredFields = {
   id: "required-fields",
   title: "A body without From_Account or GroupName is refused with a FAIL envelope",
   rules: ["required-fields"],

@@ -10,7 +10,7 @@ import type { Model, Real } from "../properties/stateful/model.js";
 const MAX_COMMANDS = 25;
 
 // Model-based: random sequences against a model of one user's groups, checked after each step.
-export default {
+export const stateful = {
   id: "stateful",
   title: "Generated sequences of group_add, group_delete, group_get and friendship changes against a model",
   rules: [

@@ -5,7 +5,7 @@ import type { Case } from "../probe/case.js";
 
 // seed: 30003 请求的用户账号不存在. Ids are case-sensitive (REST-intro: 参数名称及其取值均区分大小写),
 // so an existing account's id in other letters is another, unknown account: the condition's edge.
-export default {
+export const unknownFromAccount = {
   id: "unknown-from-account",
   title: "A From_Account never imported, or an existing id in other letters, is refused with 30003",
   rules: ["unknown-from-account", "documented-code-for-condition"],

@@ -9,7 +9,7 @@ const TYPES: Array<[string, (v: unknown) => boolean, string]> = [
   ["ErrorDisplay", (v) => typeof v === "string", "a string"],
 ];
 
-export default {
+export const envelopeFieldTypes = {
   id: "envelope-field-types",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // REST-intro: 应答包体 ... 必然包含 ActionStatus、ErrorInfo、ErrorCode
-export default {
+export const envelopeJson = {
   id: "envelope-json",
   commands: GROUP_ADD,
   judge: ({ ex, res }) => {

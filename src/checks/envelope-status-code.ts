@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // seed: ActionStatus OK 表示处理成功,FAIL 表示失败; ErrorCode 0表示成功,非0表示失败
-export default {
+export const envelopeStatusCode = {
   id: "envelope-status-code",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -3,7 +3,7 @@ import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // seed 错误码 table + reference §3.4 public codes. SHOULD: the live service itself has
 // answered codes found in no table (70032, real-clients.md).
-export default {
+export const errorCodeDocumented = {
   id: "error-code-documented",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // REST-intro: 如果为 FAIL,ErrorInfo 带上失败原因. SHOULD: live answers with "" were seen (real-clients.md).
-export default {
+export const errorInfoOnFailure = {
   id: "error-info-on-failure",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from "./check.js";
 
 // seed: Fail_Account 返回处理失败的用户列表,仅当存在失败用户时才返回该字段
-export default {
+export const failAccountMatches = {
   id: "fail-account-matches",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // REST-intro: 除非发生网络错误(例如502错误),否则 REST API 的调用结果均为200
-export default {
+export const http200 = {
   id: "http-200",
   commands: GROUP_ADD,
   judge: ({ ex }) => {

@@ -11,7 +11,7 @@ const DOCUMENTED = new Set([
 ]);
 
 // reference §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
-export default {
+export const openExtraFields = {
   id: "open-extra-fields",
   commands: GROUP_ADD,
   observe: ({ res }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, GROUP_ADD } from "./check.js";
 
 // reference §3.2: the doc's sample response shows no Content-Type. Open.
-export default {
+export const openResponseContentType = {
   id: "open-response-content-type",
   commands: GROUP_ADD,
   observe: ({ ex }) => (ex.response ? (ex.response.headers["content-type"] ?? "(none)") : undefined),

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, GROUP_ADD, isOk, requestedAccounts, resultItems } from "./check.js";
 
 // The docs give no order for ResultItem. Open.
-export default {
+export const openResultItemOrder = {
   id: "open-result-item-order",
   commands: GROUP_ADD,
   observe: ({ req, res }) => {

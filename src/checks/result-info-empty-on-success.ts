@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass, resultItems } from "./check.js";
 
 // seed: ResultInfo To_Account 的错误描述信息,成功时该字段为空
-export default {
+export const resultInfoEmptyOnSuccess = {
   id: "result-info-empty-on-success",
   commands: GROUP_ADD,
   judge: ({ res }) => {

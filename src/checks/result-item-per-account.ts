@@ -9,7 +9,7 @@ import {
 } from "./check.js";
 
 // seed: ResultItem 好友加入新增分组的结果对象数组 — one result per To_Account; order is open.
-export default {
+export const resultItemPerAccount = {
   id: "result-item-per-account",
   commands: GROUP_ADD,
   judge: ({ req, res }) => {

@@ -2,7 +2,7 @@ import { validate } from "../contract/schemas.js";
 import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
 
 // seed: ResultItem Array; To_Account String; ResultCode Integer; ResultInfo String; Fail_Account Array
-export default {
+export const resultItemTypes = {
   id: "result-item-types",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -2,7 +2,7 @@ import { type ExchangeCheck, failWith, isOk, pass } from "./check.js";
 
 // seed: CurrentSequence 返回最新的分组 Sequence; group_get's LastSequence (reference §2.2) syncs
 // incrementally from it, which only works if it never goes back.
-export default {
+export const sequenceNeverDecreases = {
   id: "sequence-never-decreases",
   commands: ["group_add", "group_get", "group_delete"],
   judge: ({ req, res, memory }) => {

@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
 
 // seed: CurrentSequence Integer 返回最新的分组 Sequence (in both success examples)
-export default {
+export const successSequence = {
   id: "success-sequence",
   commands: GROUP_ADD,
   judge: ({ res }) => {

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const adminNotChecked = {
   id: "admin-not-checked",
   title: "Any identifier with a valid UserSig may call, not only the App admin",
   breaks: ["auth-admin-only"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const capIgnoresExisting = {
   id: "cap-ignores-existing",
   title: "The 32-group cap counts only the names in the request, not the groups the user has",
   breaks: ["group-cap-32", "failed-call-no-change"],

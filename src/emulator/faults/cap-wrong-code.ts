@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const capWrongCode = {
   id: "cap-wrong-code",
   title: "The group cap answers 30001 instead of the documented 30011",
   breaks: ["documented-code-for-condition"],

@@ -4,7 +4,7 @@ import type { Fault } from "./fault.js";
 // (CJK Extension B, U+20000-U+2FFFF) crash it. No fixed case uses them; generated names do.
 const ASTRAL_CJK = /[\u{20000}-\u{2FFFF}]/u;
 
-export default {
+export const crashOnAstralCjk = {
   id: "crash-on-astral-cjk",
   title: "A group name with a CJK character outside the BMP crashes group_add (HTTP 500, plain text)",
   onlyGenerationFinds: true,

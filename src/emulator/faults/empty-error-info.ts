@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const emptyErrorInfo = {
   id: "empty-error-info",
   title: "Failures carry an empty ErrorInfo",
   breaks: ["error-info-on-failure"],

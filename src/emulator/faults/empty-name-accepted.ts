@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const emptyNameAccepted = {
   id: "empty-name-accepted",
   title: "An empty group name is accepted",
   breaks: ["name-empty-rejected", "failed-call-no-change"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const errorCodeAsString = {
   id: "error-code-as-string",
   title: "ErrorCode is sent as a string",
   breaks: ["envelope-field-types", "envelope-status-code"],

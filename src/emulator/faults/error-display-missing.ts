@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const errorDisplayMissing = {
   id: "error-display-missing",
   title: "Successful answers leave ErrorDisplay out",
   breaks: ["error-display-present"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const expiryNotChecked = {
   id: "expiry-not-checked",
   title: "Expired UserSigs are accepted",
   breaks: ["auth-usersig"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const failAccountAlways = {
   id: "fail-account-always",
   title: "Fail_Account is sent as [] even when no item failed",
   breaks: ["fail-account-matches"],

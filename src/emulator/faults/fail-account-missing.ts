@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const failAccountMissing = {
   id: "fail-account-missing",
   title: "Fail_Account is left out although some items failed",
   breaks: ["fail-account-matches", "not-friend-fails-item"],

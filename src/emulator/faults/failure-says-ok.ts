@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const failureSaysOk = {
   id: "failure-says-ok",
   title: "Failures carry ActionStatus OK with a non-zero ErrorCode",
   breaks: ["envelope-status-code"],

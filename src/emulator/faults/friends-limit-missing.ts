@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const friendsLimitMissing = {
   id: "friends-limit-missing",
   title: "More than 1000 To_Account entries are accepted",
   breaks: ["friends-per-request-1000"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const http500OnError = {
   id: "http-500-on-error",
   title: "Failure envelopes are sent with HTTP 500 instead of 200",
   breaks: ["http-200"],

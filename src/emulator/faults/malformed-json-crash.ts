@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const malformedJsonCrash = {
   id: "malformed-json-crash",
   title: "A body that is not JSON gets an HTML error page with HTTP 500",
   breaks: ["malformed-body-rejected", "http-200", "envelope-json"],

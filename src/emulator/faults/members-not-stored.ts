@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const membersNotStored = {
   id: "members-not-stored",
   title: "Friends are reported added (ResultCode 0) but are not put in the groups",
   breaks: ["group-add-places-friends"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const namesLimitMissing = {
   id: "names-limit-missing",
   title: "No limit on the number of names in one request (cap counted per call only)",
   breaks: ["names-per-request-32", "group-cap-32", "failed-call-no-change"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const nonAtomicCap = {
   id: "non-atomic-cap",
   title: "A group_add refused for the cap still stores its groups",
   breaks: ["group-cap-32", "failed-call-no-change"],

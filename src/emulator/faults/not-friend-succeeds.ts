@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const notFriendSucceeds = {
   id: "not-friend-succeeds",
   title: "A To_Account that is not a friend gets ResultCode 0",
   breaks: ["not-friend-fails-item"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const requiredNotChecked = {
   id: "required-not-checked",
   title: "Missing From_Account or GroupName is not detected",
   breaks: ["required-fields", "field-types", "unknown-from-account"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const requiresContentType = {
   id: "requires-content-type",
   title: "Requests without a Content-Type header are refused (real clients send none)",
   breaks: ["real-client-requests-accepted"],

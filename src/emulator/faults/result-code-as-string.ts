@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const resultCodeAsString = {
   id: "result-code-as-string",
   title: "ResultItem[].ResultCode is sent as a string",
   breaks: ["result-item-types"],

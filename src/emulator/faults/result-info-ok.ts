@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const resultInfoOk = {
   id: "result-info-ok",
   title: 'Successful items say ResultInfo "OK" instead of the documented empty string',
   breaks: ["result-info-empty-on-success"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const resultItemDropsLast = {
   id: "result-item-drops-last",
   title: "ResultItem misses the entry of the last requested To_Account",
   breaks: [

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const sdkappidNotChecked = {
   id: "sdkappid-not-checked",
   title: "Any sdkappid is accepted",
   breaks: ["auth-sdkappid"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const sequenceDecreases = {
   id: "sequence-decreases",
   title: "CurrentSequence counts down after each change",
   breaks: ["sequence-never-decreases", "sequence-moves-on-change"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const sequenceMissing = {
   id: "sequence-missing",
   title: "Successful group_add answers omit CurrentSequence",
   breaks: ["success-sequence"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const sequenceStatic = {
   id: "sequence-static",
   title: "CurrentSequence never moves",
   breaks: ["sequence-moves-on-change"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const typesNotChecked = {
   id: "types-not-checked",
   title: "Fields of the wrong JSON type are coerced instead of refused",
   breaks: ["field-types"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const undocumentedCodes = {
   id: "undocumented-codes",
   title: "Request errors use a code found in no table (39999)",
   breaks: ["error-code-documented"],

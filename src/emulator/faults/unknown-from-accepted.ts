@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const unknownFromAccepted = {
   id: "unknown-from-accepted",
   title: "An unknown From_Account is answered with success",
   breaks: ["unknown-from-account"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const unknownFromWrongCode = {
   id: "unknown-from-wrong-code",
   title: "An unknown From_Account answers 30001 instead of the documented 30003",
   breaks: ["documented-code-for-condition"],

@@ -1,6 +1,6 @@
 import type { Fault } from "./fault.js";
 
-export default {
+export const usersigNotVerified = {
   id: "usersig-not-verified",
   title: "The usersig is never verified",
   breaks: ["auth-usersig", "auth-sdkappid"],

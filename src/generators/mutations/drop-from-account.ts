@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-export default {
+export const dropFromAccount = {
   id: "drop-from-account",
   title: "From_Account left out",
   breaks: ["required-fields"],

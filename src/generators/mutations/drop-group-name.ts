@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-export default {
+export const dropGroupName = {
   id: "drop-group-name",
   title: "GroupName left out",
   breaks: ["required-fields"],

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
 // REST-intro: POST 包体不能为空
-export default {
+export const emptyBody = {
   id: "empty-body",
   title: "An empty body",
   breaks: ["malformed-body-rejected"],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-export default {
+export const emptyName = {
   id: "empty-name",
   title: "An empty string among the names",
   breaks: ["name-empty-rejected"],

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
 // seed: 单次请求的好友数不得超过1000: exactly one past the limit.
-export default {
+export const friends1001 = {
   id: "friends-1001",
   title: "1001 To_Account entries",
   breaks: ["friends-per-request-1000"],

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
 // No account is named "": it cannot exist (seed: 30003 请求的用户账号不存在).
-export default {
+export const fromAccountEmpty = {
   id: "from-account-empty",
   title: "From_Account is the empty string",
   breaks: ["unknown-from-account"],

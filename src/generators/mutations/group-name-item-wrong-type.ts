@@ -1,3 +1,3 @@
 import { entryOfWrongType } from "../wrong-type.js";
 
-export default entryOfWrongType("group-name-item-wrong-type", "GroupName", false);
+export const groupNameItemWrongType = entryOfWrongType("group-name-item-wrong-type", "GroupName", false);

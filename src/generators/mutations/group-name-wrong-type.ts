@@ -1,3 +1,3 @@
 import { fieldOfWrongType } from "../wrong-type.js";
 
-export default fieldOfWrongType("group-name-wrong-type", "GroupName", "array");
+export const groupNameWrongType = fieldOfWrongType("group-name-wrong-type", "GroupName", "array");

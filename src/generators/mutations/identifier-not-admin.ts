@@ -3,7 +3,7 @@ import type { Mutation } from "../mutation.js";
 
 // REST-intro: identifier 必须为 App 管理员账号. With the admin's signature the identifier does not
 // match it (auth-usersig); with the user's own valid signature the user is simply not the admin.
-export default {
+export const identifierNotAdmin = {
   id: "identifier-not-admin",
   title: "identifier of a user who is not the App admin",
   breaks: ["auth-admin-only", "auth-usersig"],

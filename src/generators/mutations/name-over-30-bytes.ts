@@ -4,7 +4,7 @@ import { longName } from "../name.js";
 
 // reference §1.5: 30 bytes. A name of at most 30 characters is over the limit only when counted
 // in bytes (the EN page says characters), so it is judged by the SHOULD rule.
-export default {
+export const nameOver30Bytes = {
   id: "name-over-30-bytes",
   title: "One name of 31 to 40 UTF-8 bytes",
   breaks: ["name-30-bytes", "name-bytes-not-chars"],

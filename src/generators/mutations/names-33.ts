@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
 // seed: 单次请求的分组数不得超过32: exactly one past the limit.
-export default {
+export const names33 = {
   id: "names-33",
   title: "33 names in one request",
   breaks: ["names-per-request-32"],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-export default {
+export const sdkappidBroken = {
   id: "sdkappid-broken",
   title: "sdkappid missing, empty or another app's",
   breaks: ["auth-sdkappid"],

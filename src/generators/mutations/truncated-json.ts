@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
 // Cut between code points: a cut inside a surrogate pair would send U+FFFD, not what the case says.
-export default {
+export const truncatedJson = {
   id: "truncated-json",
   title: "The JSON body cut short",
   breaks: ["malformed-body-rejected"],

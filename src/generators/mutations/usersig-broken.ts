@@ -9,7 +9,7 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_";
 // decode to the same signature), and a changed character is never the one it replaces.
 // Re-validation would drop such a case, but a drop that depends on the clock would make the
 // same seed generate different cases.
-export default {
+export const usersigBroken = {
   id: "usersig-broken",
   title: "usersig missing, empty, truncated or with one character changed",
   breaks: ["auth-usersig"],
