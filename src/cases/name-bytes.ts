@@ -1,5 +1,6 @@
 import { groupsOf } from "../accounts/pool.js";
-import { expectUnchanged, groupAdd, utf8 } from "../oracles/judging.js";
+import { limits, utf8Bytes } from "../contract/limits.js";
+import { expectUnchanged, groupAdd } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
 
 // reference §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
@@ -25,7 +26,8 @@ export const nameBytes = {
     const u = pool.lease();
     const accepted: string[] = [];
     for (const [what, name] of FITS) {
-      if (utf8(name) > 30) throw new Error(`case bug: ${what} is ${utf8(name)} bytes`);
+      if (utf8Bytes(name) > limits.maxNameBytes)
+        throw new Error(`case bug: ${what} is ${utf8Bytes(name)} bytes`);
       const ex = await groupAdd(t, u, [name]);
       if (t.expectAccepted("name-30-bytes", ex, `a name of ${what}`)) accepted.push(name);
     }

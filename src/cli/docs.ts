@@ -4,6 +4,7 @@ import { CONDITIONS } from "../cases/auth.js";
 import { renderEnvExample, renderSettingsMarkdown } from "../config/help.js";
 import { DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS, RUN_SETTINGS } from "../config/table.js";
 import { repoRoot } from "../contract/paths.js";
+import { markdownCell } from "../reporters/escape.js";
 import { RULES } from "../rules/catalogue.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 
@@ -34,12 +35,11 @@ const COND_START = "<!-- conditions:start (generated from specs/conditions.json 
 const COND_END = "<!-- conditions:end -->";
 
 function conditionsTable(): string {
-  const cell = (s: string) => s.replace(/\|/g, "\\|");
   const rows = CONDITIONS.conditions.map((c) => {
     const probes = c.request
       ? `\`auth\` (× ${CONDITIONS.bodies.length} bodies), expects ${c.expect ?? "refused"}`
       : (c.probes ?? []).map((p) => (/^[a-z-]+$/.test(p) ? `\`${p}\`` : p)).join(", ");
-    return `| ${cell(c.condition)} | ${c.code ?? "—"} | \`${cell(c.rule)}\` | ${probes} |`;
+    return `| ${markdownCell(c.condition)} | ${c.code ?? "—"} | \`${markdownCell(c.rule)}\` | ${probes} |`;
   });
   return `| Condition | Documented codes | Rule | Probed by |\n|---|---|---|---|\n${rows.join("\n")}\n`;
 }

@@ -13,7 +13,7 @@ import { startEmulator } from "../emulator/server.js";
 import { makeCertificates } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
-import { EXIT, SuiteError } from "../kernel/errors.js";
+import { configError, EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { answerInfo } from "./info.js";
@@ -25,17 +25,17 @@ export const EMULATOR_HELP = renderHelp(
   EMULATOR_SETTINGS,
 );
 
-const bad = (setting: string, fix: string) => new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 function listenError(e: unknown, host: string, port: number): SuiteError {
   const code = (e as NodeJS.ErrnoException).code ?? "error";
   if (code === "EADDRINUSE")
-    return bad("--port", `${port} is in use on ${host}; choose another or 0 for a free one`);
+    return configError("--port", `${port} is in use on ${host}; choose another or 0 for a free one`);
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN")
-    return bad("--host", `"${host}" is not an address of this machine (${code})`);
-  if (code === "EACCES") return bad("--port", `${port} needs privileges (${code}); choose a port above 1023`);
-  return bad("--host/--port", `cannot listen on ${host}:${port} (${code})`);
+    return configError("--host", `"${host}" is not an address of this machine (${code})`);
+  if (code === "EACCES")
+    return configError("--port", `${port} needs privileges (${code}); choose a port above 1023`);
+  return configError("--host/--port", `cannot listen on ${host}:${port} (${code})`);
 }
 
 /** The certificate to serve: given (--cert/--key), or made at start with its CA written to --ca-out. */
@@ -46,12 +46,12 @@ function tlsMaterial(v: Record<string, unknown>): {
   const cert = str(v.cert);
   const key = str(v.key);
   if (cert || key) {
-    if (!cert || !key) throw bad("--cert/--key", "give both the certificate and its key");
+    if (!cert || !key) throw configError("--cert/--key", "give both the certificate and its key");
     const read = (f: string, flag: string) => {
       try {
         return readFileSync(f, "utf8");
       } catch (e) {
-        throw bad(flag, `cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+        throw configError(flag, `cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
       }
     };
     return { material: { certPem: read(cert, "--cert"), keyPem: read(key, "--key") } };
@@ -105,7 +105,7 @@ export async function emulatorMain(
       (id) =>
         faultById(id) ??
         (() => {
-          throw bad("--fault", `unknown fault "${id}" (see tim-conformance run --list-faults)`);
+          throw configError("--fault", `unknown fault "${id}" (see tim-conformance run --list-faults)`);
         })(),
     );
     const behaviour: Record<string, unknown> = { maxAccounts: Number(str(v.maxAccounts) ?? 20_000) };
@@ -115,7 +115,7 @@ export async function emulatorMain(
         (
           variantById(id) ??
           (() => {
-            throw bad("--variant", `unknown variant "${id}"`);
+            throw configError("--variant", `unknown variant "${id}"`);
           })()
         ).behaviour,
       );
@@ -126,7 +126,7 @@ export async function emulatorMain(
       : undefined;
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
-      throw bad("--client-report", `${dir} is a file; name a folder (the report is several files)`);
+      throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const judge = clientJudge(sdkappid, identifier, secretKey);
     const client = dir ? clientReporter(dir, judge) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;

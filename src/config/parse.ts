@@ -1,14 +1,11 @@
 import { parseArgs } from "node:util";
-import { SuiteError } from "../kernel/errors.js";
+import { configError } from "../kernel/errors.js";
 import type { SettingSpec } from "./table.js";
 
 export type RawValue = string | string[] | boolean;
 
 /** The name a person knows a setting by, in messages: its environment name, else its flag. */
 export const nameOf = (s: SettingSpec): string => s.env ?? `--${s.flag}`;
-
-const bad = (setting: string, fix: string): SuiteError =>
-  new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
 
 /**
  * Reads the settings a table declares from flags and the environment (flags
@@ -35,7 +32,7 @@ export function parseWith(
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw bad("arguments", `${(e as Error).message}; see --help`);
+    throw configError("arguments", `${(e as Error).message}; see --help`);
   }
   const out: Record<string, RawValue> = {};
   for (const s of table) {
@@ -44,11 +41,11 @@ export function parseWith(
     if (flagged !== undefined) {
       v = Array.isArray(flagged) ? flagged.map(String) : flagged;
       const empties = Array.isArray(v) ? v.some((x) => x === "") : v === "";
-      if (empties) throw bad(`--${s.flag}`, "is empty; give a value or leave the flag out");
+      if (empties) throw configError(`--${s.flag}`, "is empty; give a value or leave the flag out");
     } else if (s.env && env[s.env] !== undefined) {
       const e = env[s.env] as string;
       if (e === "" && s.emptyIsError)
-        throw bad(s.env, "is set but empty (an unset CI secret?); set it or unset it");
+        throw configError(s.env, "is set but empty (an unset CI secret?); set it or unset it");
       if (e !== "") v = s.multiple ? e.split(",").map((x) => x.trim()) : e;
     }
     if (v === undefined) continue;
@@ -65,7 +62,7 @@ export function checkValues(table: readonly SettingSpec[], raw: Record<string, u
     for (const one of Array.isArray(v) ? v : [v]) {
       if (typeof one !== "string") continue;
       const fix = s.check(one);
-      if (fix) throw bad(nameOf(s), fix);
+      if (fix) throw configError(nameOf(s), fix);
     }
   }
 }

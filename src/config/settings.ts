@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { limits } from "../contract/limits.js";
-import { SuiteError } from "../kernel/errors.js";
+import { configError } from "../kernel/errors.js";
 import { type DeclaredFixtures, loadFixtures } from "./declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
@@ -97,9 +97,6 @@ export interface RawSettings {
   resetPool?: boolean;
 }
 
-const bad = (setting: string, fix: string): SuiteError =>
-  new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
-
 /** A value the table's check already accepted, or the default. */
 const int = (v: string | undefined, dflt: number): number => (v === undefined || v === "" ? dflt : Number(v));
 
@@ -107,16 +104,16 @@ const int = (v: string | undefined, dflt: number): number => (v === undefined ||
 function refuseEmptyTargets(r: RawSettings): void {
   for (const s of RUN_SETTINGS) {
     if (s.emptyIsError && r[s.key as keyof RawSettings] === "")
-      throw bad(nameOf(s), "is set but empty (an unset CI secret?); set it or unset it");
+      throw configError(nameOf(s), "is set but empty (an unset CI secret?); set it or unset it");
   }
 }
 
 function target(r: RawSettings): TargetSpec {
   if (r.replay && (r.baseUrl || r.region))
-    throw bad("--replay", "replays a recording offline; drop TIM_BASE_URL / TIM_REGION");
+    throw configError("--replay", "replays a recording offline; drop TIM_BASE_URL / TIM_REGION");
   if (r.replay) return { kind: "replay", file: r.replay };
   if (r.baseUrl && r.region)
-    throw bad("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
+    throw configError("TIM_BASE_URL and TIM_REGION", "set only one of them (the base URL or a region name)");
   if (r.baseUrl) {
     const u = new URL(r.baseUrl);
     return { kind: "base-url", baseUrl: u.origin + u.pathname.replace(/\/$/, "") };
@@ -125,7 +122,7 @@ function target(r: RawSettings): TargetSpec {
     const key = r.region.toLowerCase().replace(/[\s_-]/g, "");
     const domains = limits.regions[key];
     if (!domains)
-      throw bad(
+      throw configError(
         "TIM_REGION",
         `unknown region "${r.region}"; one of: ${Object.keys(limits.regions).join(", ")}`,
       );
@@ -140,7 +137,7 @@ export function resolveSettings(r: RawSettings): Settings {
   checkValues(RUN_SETTINGS, r as Record<string, unknown>);
   const t = target(r);
   if (t.kind !== "emulator" && (r.faults?.length || r.variants?.length)) {
-    throw bad(
+    throw configError(
       "--emulator-fault/--emulator-variant",
       "only apply to the embedded emulator; drop them or the target",
     );
@@ -150,28 +147,31 @@ export function resolveSettings(r: RawSettings): Settings {
   // A replay verifies nothing, so any credentials do; the emulator defaults are used.
   const useDefaults = t.kind !== "region" && !given;
   if (t.kind === "region" && !given)
-    throw bad(
+    throw configError(
       "TIM_SDKAPPID",
       "a live region needs TIM_SDKAPPID, TIM_IDENTIFIER and TIM_SECRET_KEY (or TIM_USERSIG)",
     );
   const d = useDefaults ? EMULATOR_DEFAULTS : undefined;
   const sdkappidRaw = r.sdkappid ?? (d ? String(d.sdkappid) : undefined);
   if (!sdkappidRaw)
-    throw bad("TIM_SDKAPPID", "is required with a target and credentials; the SDKAppID from the IM console");
+    throw configError(
+      "TIM_SDKAPPID",
+      "is required with a target and credentials; the SDKAppID from the IM console",
+    );
   const identifier = r.identifier ?? d?.identifier;
   if (!identifier)
-    throw bad(
+    throw configError(
       "TIM_IDENTIFIER",
       "is required: the App admin account (REST-intro: identifier 必须为 App 管理员账号)",
     );
   const secretKey = r.secretKey ?? d?.secretKey;
   if (!secretKey && !r.usersig)
-    throw bad("TIM_SECRET_KEY", "set the app's secret key (or a ready TIM_USERSIG for the admin)");
+    throw configError("TIM_SECRET_KEY", "set the app's secret key (or a ready TIM_USERSIG for the admin)");
   if (t.kind === "emulator" && r.usersig && !secretKey)
-    throw bad("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
+    throw configError("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
   const prefix = r.prefix ?? "tim_ct";
   if (!/^[A-Za-z0-9_-]{1,16}$/.test(prefix))
-    throw bad("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
+    throw configError("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
   return {
     target: t,
     live: resolveLive(r, t),
@@ -199,7 +199,10 @@ export function resolveSettings(r: RawSettings): Settings {
 function runs(r: RawSettings): Runs {
   const profile = PROFILES[r.profile ?? "quick"];
   if (!profile)
-    throw bad("TIM_PROFILE", `unknown profile "${r.profile}"; one of: ${Object.keys(PROFILES).join(", ")}`);
+    throw configError(
+      "TIM_PROFILE",
+      `unknown profile "${r.profile}"; one of: ${Object.keys(PROFILES).join(", ")}`,
+    );
   if (r.runs === undefined || r.runs === "") return profile;
   const n = Number(r.runs);
   // --runs sets every property phase; sequences are longer, so they get a tenth.
@@ -208,6 +211,6 @@ function runs(r: RawSettings): Runs {
 
 function checkedPath(p: string): string {
   if (!/^\d+(:\d+)*$/.test(p))
-    throw bad("TIM_PATH", `"${p}" is not a fast-check path like 12:0:3 (copy it from the report)`);
+    throw configError("TIM_PATH", `"${p}" is not a fast-check path like 12:0:3 (copy it from the report)`);
   return p;
 }

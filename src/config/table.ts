@@ -1,4 +1,4 @@
-import { limits } from "../contract/limits.js";
+import { limits, utf8Bytes } from "../contract/limits.js";
 import { POOL_SIZE, SLICES } from "./parts.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */
@@ -61,9 +61,9 @@ const httpUrl: Check = (v) => {
 
 /** reference §5.1: UserIDs are at most 32 bytes; the admin identifier is one. */
 const userId: Check = (v) =>
-  Buffer.byteLength(v) <= 32 && /^[\x21-\x7e]+$/.test(v)
+  utf8Bytes(v) <= 32 && /^[\x21-\x7e]+$/.test(v)
     ? undefined
-    : `must be the App admin's UserID: 1 to 32 printable ASCII bytes without spaces (got ${Buffer.byteLength(v)} bytes)`;
+    : `must be the App admin's UserID: 1 to 32 printable ASCII bytes without spaces (got ${utf8Bytes(v)} bytes)`;
 
 const REGIONS = Object.keys(limits.regions);
 

@@ -1,3 +1,4 @@
+import { commandOf } from "../contract/endpoints.js";
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
 import type { Definition, Recording } from "../record/recording.js";
 import { RULES } from "../rules/catalogue.js";
@@ -47,7 +48,6 @@ const CODE_FIELDS = new Set(["ErrorCode", "ResultCode"]);
 const TEXT_FIELDS = new Set(["ErrorInfo", "ResultInfo", "ErrorDisplay"]);
 /** values that legitimately differ between runs: their type is compared, not their value */
 const VOLATILE = new Set(["CurrentSequence", "RequestId"]);
-const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
 const typeOf = (v: unknown): string =>
   v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
 

@@ -1,6 +1,7 @@
+import { markdownCell } from "../reporters/escape.js";
 import type { Drift } from "./compare.js";
 
-const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 160);
+const cell = (s: string): string => markdownCell(s, 160);
 
 /** drift.md: what changed since the recording, breaking changes first. */
 export function renderDriftMarkdown(d: Drift, recording: string, target: string): string {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { utf8Bytes } from "../contract/limits.js";
 
 /**
  * Characters by UTF-8 width, so names cover every byte count. Only letters and
@@ -19,13 +20,11 @@ const unit = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...CJK_EXT_B) },
 );
 
-const bytes = (s: string): number => Buffer.byteLength(s, "utf8");
-
 /** Keeps whole characters while they fit in `max` bytes. */
 export function trimToBytes(chars: readonly string[], max: number): string {
   let out = "";
   for (const c of chars) {
-    if (bytes(out + c) > max) break;
+    if (utf8Bytes(out + c) > max) break;
     out += c;
   }
   return out;
@@ -44,7 +43,7 @@ export interface NameConstraints {
 export function groupName(c: NameConstraints = {}): fc.Arbitrary<string> {
   const max = c.maxBytes ?? 30;
   const free = fc.array(unit, { minLength: 1, maxLength: max }).map((u) => trimToBytes(u, max));
-  const exact = free.map((s) => s + "z".repeat(max - bytes(s)));
+  const exact = free.map((s) => s + "z".repeat(max - utf8Bytes(s)));
   return fc.oneof(free, exact);
 }
 
@@ -52,7 +51,7 @@ export function groupName(c: NameConstraints = {}): fc.Arbitrary<string> {
 export function longName(over: number): fc.Arbitrary<string> {
   return fc.array(unit, { minLength: over, maxLength: over }).map((u) => {
     let s = trimToBytes(u, over);
-    while (bytes(s) < over) s += "y";
+    while (utf8Bytes(s) < over) s += "y";
     return s;
   });
 }

@@ -29,5 +29,9 @@ export class SuiteError extends Error {
   }
 }
 
+/** A setting that cannot be used: names it and says the fix (exit 2). */
+export const configError = (setting: string, fix: string): SuiteError =>
+  new SuiteError("TIM_ERR_CONFIG", `${setting}: ${fix}`);
+
 /** Exit codes (README "Exit codes"). */
 export const EXIT = { pass: 0, violation: 1, config: 2, unjudged: 3, sigint: 130, sigterm: 143 } as const;

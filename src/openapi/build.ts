@@ -1,17 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathOf } from "../contract/endpoints.js";
 import { limits } from "../contract/limits.js";
 import { schemasDir } from "../contract/paths.js";
 import { ENDPOINTS } from "../contract/schemas.js";
 import { SEED_FULL_RESPONSE, SEED_PLAIN_RESPONSE } from "../contract/seed-examples.js";
 
 type Json = Record<string, unknown>;
-const SERVICE: Record<string, string> = {
-  account_import: "im_open_login_svc",
-  multiaccount_import: "im_open_login_svc",
-  account_delete: "im_open_login_svc",
-  account_check: "im_open_login_svc",
-};
 const read = (file: string): Json =>
   JSON.parse(readFileSync(join(schemasDir, `${file}.json`), "utf8")) as Json;
 
@@ -109,11 +104,11 @@ export function buildOpenApi(): Json {
   }
   const paths: Json = {};
   for (const cmd of ENDPOINTS) {
-    paths[`/v4/${SERVICE[cmd] ?? "sns"}/${cmd}`] = {
+    paths[pathOf(cmd)] = {
       post: {
         operationId: cmd,
         summary: String(read(cmd).title ?? cmd),
-        description: String(read(cmd).description ?? `v4/${SERVICE[cmd] ?? "sns"}/${cmd}`),
+        description: String(read(cmd).description ?? pathOf(cmd).slice(1)),
         tags: [cmd === "group_add" ? "group_add" : "fixtures"],
         parameters: ["random", "contenttype"].map((p) => ({ $ref: `#/components/parameters/${p}` })),
         requestBody: {

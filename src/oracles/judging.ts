@@ -61,8 +61,6 @@ export async function expectUnchanged(
   return after;
 }
 
-export const utf8 = (s: string): number => Buffer.byteLength(s, "utf8");
-
 /** What the suite knows of a To_Account at the moment of the call. */
 export type Relation = "friend" | "stranger" | "former" | "unknown";
 

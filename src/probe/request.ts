@@ -1,11 +1,5 @@
+import { pathOf } from "../contract/endpoints.js";
 import type { OutgoingRequest } from "../transport/client.js";
-
-const SERVICE: Record<string, string> = {
-  account_import: "im_open_login_svc",
-  multiaccount_import: "im_open_login_svc",
-  account_delete: "im_open_login_svc",
-  account_check: "im_open_login_svc",
-};
 
 export type QueryName = "sdkappid" | "identifier" | "usersig" | "random" | "contenttype";
 
@@ -40,7 +34,7 @@ export function buildRequest(
   }
   return {
     command,
-    path: `/v4/${SERVICE[command] ?? "sns"}/${command}`,
+    path: pathOf(command),
     query,
     headers: o.headers ?? { "content-type": "application/json" },
     body: o.rawBody ?? JSON.stringify(body),

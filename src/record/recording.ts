@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { parseShard } from "../config/parts.js";
 import type { Runs, Settings } from "../config/settings.js";
+import { commandOf } from "../contract/endpoints.js";
 import { loadInput } from "../contract/inputs.js";
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
 import { SuiteError } from "../kernel/errors.js";
@@ -119,8 +120,6 @@ export class RecordingWriter {
     };
   }
 }
-
-const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
 
 /**
  * Version 2 added the baseline case and `settings.signed`; version 3 cut the generated phases into

@@ -1,3 +1,13 @@
 /** Escapes text for HTML or XML content and double-quoted attributes: the HTML, matrix, chart and JUnit reports share it. */
 export const escapeMarkup = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Text for one cell of a Markdown table: at most `max` characters (cut with a note of the full
+ * length), pipes escaped, on one line. The Markdown report, the matrix, drift and the generated
+ * README tables share it; each passes the width its table needs.
+ */
+export const markdownCell = (s: string, max = Number.POSITIVE_INFINITY): string =>
+  (s.length > max ? `${s.slice(0, max)}… (${s.length} characters)` : s)
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");

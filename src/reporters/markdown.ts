@@ -1,6 +1,7 @@
 import type { Finding } from "../kernel/events.js";
 import type { Exchange } from "../kernel/exchange.js";
 import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../verdict/tally.js";
+import { markdownCell } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
@@ -17,7 +18,7 @@ const MARK: Record<RuleStatus, string> = {
 const MAX_BLOCKS = 60;
 const MAX_LINES = 200;
 
-const cell = (s: string, n = 300): string => clip(s, n).replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (s: string, n = 300): string => markdownCell(s, n);
 const fence = (s: string): string => `\`\`\`\n${s.replace(/```/g, "`\u200b``")}\n\`\`\``;
 
 function exchangeBlock(ex: Exchange): string[] {

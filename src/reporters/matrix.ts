@@ -1,5 +1,5 @@
 import { type RuleStatus, type Tally, verdictOf } from "../verdict/tally.js";
-import { escapeMarkup } from "./escape.js";
+import { escapeMarkup, markdownCell } from "./escape.js";
 import { STYLE } from "./html.js";
 
 const MARK: Record<RuleStatus, string> = {
@@ -10,7 +10,7 @@ const MARK: Record<RuleStatus, string> = {
   error: "⛔ error",
   "not-judged": "➖",
 };
-const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 80);
+const cell = (s: string): string => markdownCell(s, 80);
 
 export interface MatrixColumn {
   name: string;

@@ -1,13 +1,13 @@
 import { fail, ok } from "../envelope.js";
 import { newUser, type State } from "../state.js";
 import type { Body, Envelope } from "../types.js";
-import type { HandlerContext } from "./context.js";
+import { byteLength, type HandlerContext } from "./context.js";
 
 const BAD = 70402; // reference §2.8: 参数非法
 const MAX_ID_BYTES = 32; // reference §5.1: UserID 限制长度为32字节
 
 const validId = (v: unknown): v is string =>
-  typeof v === "string" && v.length > 0 && Buffer.byteLength(v) <= MAX_ID_BYTES;
+  typeof v === "string" && v.length > 0 && byteLength(v) <= MAX_ID_BYTES;
 
 const FULL = 70398; // reference §2.8: 账号数超限
 

@@ -21,6 +21,8 @@ export function bumpSeq(ctx: HandlerContext, u: User): void {
   }
 }
 
+// The reference counts bytes itself rather than use the judge's utf8Bytes: judge and reference
+// must not share a bug.
 export const byteLength = (s: string): number => Buffer.byteLength(s, "utf8");
 export const nameLength = (b: Behaviour, s: string): number =>
   b.nameLimitUnit === "bytes" ? byteLength(s) : [...s].length;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { utf8Bytes } from "../../contract/limits.js";
 import type { Mutation } from "../mutation.js";
 import { longName } from "../name.js";
 
@@ -18,7 +19,7 @@ export const nameOver30Bytes = {
         return {
           mutation: "name-over-30-bytes",
           rule: chars > 30 ? "name-30-bytes" : "name-bytes-not-chars",
-          what: `a name of ${Buffer.byteLength(name)} bytes, ${chars} characters`,
+          what: `a name of ${utf8Bytes(name)} bytes, ${chars} characters`,
           body: { ...v, GroupName: names },
         };
       }),

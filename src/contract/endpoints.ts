@@ -1,0 +1,13 @@
+/** The service each command is served under (reference §2): the account calls live apart from sns. */
+const SERVICE: Readonly<Record<string, string>> = {
+  account_import: "im_open_login_svc",
+  multiaccount_import: "im_open_login_svc",
+  account_delete: "im_open_login_svc",
+  account_check: "im_open_login_svc",
+};
+
+/** The REST path of a command: /v4/<service>/<command>. */
+export const pathOf = (command: string): string => `/v4/${SERVICE[command] ?? "sns"}/${command}`;
+
+/** The command a REST path names, or "" when it names none. */
+export const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
