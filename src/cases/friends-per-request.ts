@@ -32,6 +32,11 @@ export const friendsPerRequest = {
         Array.isArray(items) && items.length === 1000,
         `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for 1000 accounts`,
         ok,
+        {
+          instancePath: "/ResultItem",
+          expected: "1000 items",
+          actual: Array.isArray(items) ? `${items.length} items` : "missing",
+        },
       );
     }
     const over = await groupAdd(t, u, ["many2"], ids);

@@ -30,6 +30,12 @@ export const groupCap = {
       "group-cap-32",
       full.names.length === CAP,
       `group_get shows ${full.names.length} groups after adding ${CAP}`,
+      undefined,
+      {
+        instancePath: "/ResultItem (group_get)",
+        expected: `${CAP} groups`,
+        actual: `${full.names.length} groups`,
+      },
     );
     // Fresh names on every try, so a wrongly accepted try cannot make the next fail for "name exists".
     for (const [what, batch] of [
@@ -45,9 +51,20 @@ export const groupCap = {
           c === 30011,
           `group cap answered ${c} (the seed's table: 30011)`,
           ex,
+          { instancePath: "/ErrorCode", expected: "30011", actual: String(c) },
         );
       const after = (await expectUnchanged(t, u, full, `refused ${what}`)) as GroupView;
-      t.expect("group-cap-32", after.names.length <= CAP, `group_get shows ${after.names.length} groups`);
+      t.expect(
+        "group-cap-32",
+        after.names.length <= CAP,
+        `group_get shows ${after.names.length} groups`,
+        ex,
+        {
+          instancePath: "/ResultItem (group_get)",
+          expected: `at most ${CAP} groups`,
+          actual: `${after.names.length} groups`,
+        },
+      );
     }
     // Without the groups in place (group-cap-32 failed above), the rest cannot be set up.
     if (!full.names.includes(`cap${CAP}`)) return;
@@ -56,6 +73,10 @@ export const groupCap = {
     const ex = await groupAdd(t, u, [`cap${CAP + 4}`, `cap${CAP + 5}`]);
     t.expectRefused("group-cap-32", ex, `two groups on a user with ${CAP - 1}`);
     const after = (await expectUnchanged(t, u, at31, "refused group_add crossing the cap")) as GroupView;
-    t.expect("group-cap-32", after.names.length <= CAP, `group_get shows ${after.names.length} groups`);
+    t.expect("group-cap-32", after.names.length <= CAP, `group_get shows ${after.names.length} groups`, ex, {
+      instancePath: "/ResultItem (group_get)",
+      expected: `at most ${CAP} groups`,
+      actual: `${after.names.length} groups`,
+    });
   },
 } satisfies Case;

@@ -17,6 +17,12 @@ export const namesPerRequest = {
         "names-per-request-32",
         view.names.length === 32,
         `group_get shows ${view.names.length} of 32 groups`,
+        undefined,
+        {
+          instancePath: "/ResultItem (group_get)",
+          expected: "32 groups",
+          actual: `${view.names.length} groups`,
+        },
       );
     }
     const over = await groupAdd(t, b, names("n", 33));

@@ -1,3 +1,4 @@
+import type { FindingDetail } from "../kernel/events.js";
 import type { Exchange } from "../kernel/exchange.js";
 
 /** What a check sees of one exchange. */
@@ -11,8 +12,8 @@ export interface CheckInput {
   memory: Map<string, unknown>;
 }
 
-/** A judged check: pass, or fail with a reason. */
-export type Judgement = { ok: true } | { ok: false; message: string };
+/** A judged check: pass, or fail with a reason and, ajv style, where and what was wrong. */
+export type Judgement = { ok: true } | ({ ok: false; message: string } & Partial<FindingDetail>);
 
 /**
  * An exchange check: judges one rule (its id is the rule id) on every
@@ -29,7 +30,11 @@ export interface ExchangeCheck {
 }
 
 export const pass: Judgement = { ok: true };
-export const failWith = (message: string): Judgement => ({ ok: false, message });
+export const failWith = (message: string, at?: FindingDetail): Judgement => ({
+  ok: false,
+  message,
+  ...at,
+});
 export const GROUP_ADD = ["group_add"] as const;
 
 /** The To_Account list the request sent, when it sent one. */

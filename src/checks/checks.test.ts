@@ -108,7 +108,13 @@ describe("exchange checks on the seed's own examples", () => {
     const memory = new Map();
     const by = (id: string) =>
       CHECKS.find((c) => c.id === id)?.judge?.({ ex: html, res: undefined, req: seedReq, memory });
-    expect(by("http-200")).toEqual({ ok: false, message: "HTTP 500 instead of 200" });
+    expect(by("http-200")).toEqual({
+      ok: false,
+      message: "HTTP 500 instead of 200",
+      instancePath: "",
+      expected: "HTTP 200",
+      actual: "HTTP 500",
+    });
     expect(by("envelope-json")).toMatchObject({ ok: false });
   });
 
@@ -122,7 +128,13 @@ describe("exchange checks on the seed's own examples", () => {
     expect(at("a", 5)).toEqual({ ok: true });
     expect(at("b", 1)).toEqual({ ok: true });
     expect(at("a", 5)).toEqual({ ok: true });
-    expect(at("a", 4)).toEqual({ ok: false, message: "CurrentSequence went from 5 to 4 for a" });
+    expect(at("a", 4)).toEqual({
+      ok: false,
+      message: "CurrentSequence went from 5 to 4 for a",
+      instancePath: "/CurrentSequence",
+      expected: "at least 5",
+      actual: "4",
+    });
   });
 });
 
@@ -182,6 +194,14 @@ describe("every judging check fails on an example of its own", () => {
     const j = check?.judge?.({ ex, res: body, req, memory });
     expect(j?.ok).toBe(false);
     expect(j && !j.ok ? j.message : "").not.toBe("");
+    // Findings as data: where in the answer (a JSON pointer), what was expected, what came.
+    const at = j && !j.ok ? j : undefined;
+    expect([typeof at?.instancePath, typeof at?.expected, typeof at?.actual]).toEqual([
+      "string",
+      "string",
+      "string",
+    ]);
+    if (at?.instancePath) expect(at.instancePath).toMatch(/^\/[A-Za-z_]/);
   });
 });
 

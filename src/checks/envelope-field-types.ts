@@ -14,9 +14,16 @@ export const envelopeFieldTypes = {
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!res) return undefined;
-    const bad = TYPES.filter(([k, ok]) => k in res && !ok(res[k])).map(
-      ([k, , want]) => `/${k} is ${JSON.stringify(res[k])}, not ${want}`,
+    const wrong = TYPES.filter(([k, ok]) => k in res && !ok(res[k]));
+    const [first] = wrong;
+    if (!first) return pass;
+    return failWith(
+      wrong.map(([k, , want]) => `/${k} is ${JSON.stringify(res[k])}, not ${want}`).join("; "),
+      {
+        instancePath: `/${first[0]}`,
+        expected: first[2],
+        actual: JSON.stringify(res[first[0]]),
+      },
     );
-    return bad.length === 0 ? pass : failWith(bad.join("; "));
   },
 } satisfies ExchangeCheck;

@@ -6,8 +6,19 @@ export const envelopeJson = {
   commands: GROUP_ADD,
   judge: ({ ex, res }) => {
     if (!ex.response) return undefined;
-    if (!res) return failWith(`body is not a JSON object: ${JSON.stringify(ex.response.body.slice(0, 80))}`);
+    if (!res)
+      return failWith(`body is not a JSON object: ${JSON.stringify(ex.response.body.slice(0, 80))}`, {
+        instancePath: "",
+        expected: "a JSON object",
+        actual: JSON.stringify(ex.response.body.slice(0, 80)),
+      });
     const missing = ["ActionStatus", "ErrorCode", "ErrorInfo"].filter((k) => !(k in res));
-    return missing.length === 0 ? pass : failWith(`missing ${missing.join(", ")}`);
+    return missing.length === 0
+      ? pass
+      : failWith(`missing ${missing.join(", ")}`, {
+          instancePath: `/${missing[0]}`,
+          expected: "present",
+          actual: "missing",
+        });
   },
 } satisfies ExchangeCheck;

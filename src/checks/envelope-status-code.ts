@@ -8,8 +8,17 @@ export const envelopeStatusCode = {
     if (!res || !("ActionStatus" in res) || !("ErrorCode" in res)) return undefined;
     const { ActionStatus: s, ErrorCode: c } = res;
     if (s !== "OK" && s !== "FAIL")
-      return failWith(`ActionStatus ${JSON.stringify(s)} is neither OK nor FAIL`);
-    if ((s === "OK") !== (c === 0)) return failWith(`ActionStatus ${s} with ErrorCode ${JSON.stringify(c)}`);
+      return failWith(`ActionStatus ${JSON.stringify(s)} is neither OK nor FAIL`, {
+        instancePath: "/ActionStatus",
+        expected: "OK or FAIL",
+        actual: JSON.stringify(s),
+      });
+    if ((s === "OK") !== (c === 0))
+      return failWith(`ActionStatus ${s} with ErrorCode ${JSON.stringify(c)}`, {
+        instancePath: "/ErrorCode",
+        expected: s === "OK" ? "0 with OK" : "non-zero with FAIL",
+        actual: JSON.stringify(c),
+      });
     return pass;
   },
 } satisfies ExchangeCheck;

@@ -9,6 +9,12 @@ export const errorCodeDocumented = {
   judge: ({ res }) => {
     const c = res?.ErrorCode;
     if (res?.ActionStatus !== "FAIL" || typeof c !== "number") return undefined;
-    return isDocumentedCode(c) ? pass : failWith(`ErrorCode ${c} is in no documented table`);
+    return isDocumentedCode(c)
+      ? pass
+      : failWith(`ErrorCode ${c} is in no documented table`, {
+          instancePath: "/ErrorCode",
+          expected: "a documented code",
+          actual: String(c),
+        });
   },
 } satisfies ExchangeCheck;

@@ -7,6 +7,12 @@ export const errorDisplayPresent = {
   commands: GROUP_ADD,
   judge: ({ res }) => {
     if (!isOk(res)) return undefined;
-    return res && "ErrorDisplay" in res ? pass : failWith("ErrorDisplay is missing from a successful answer");
+    return res && "ErrorDisplay" in res
+      ? pass
+      : failWith("ErrorDisplay is missing from a successful answer", {
+          instancePath: "/ErrorDisplay",
+          expected: "present",
+          actual: "missing",
+        });
   },
 } satisfies ExchangeCheck;

@@ -8,6 +8,10 @@ export const errorInfoOnFailure = {
     if (res?.ActionStatus !== "FAIL") return undefined;
     return typeof res.ErrorInfo === "string" && res.ErrorInfo.trim() !== ""
       ? pass
-      : failWith("ErrorInfo is empty on FAIL");
+      : failWith("ErrorInfo is empty on FAIL", {
+          instancePath: "/ErrorInfo",
+          expected: "a reason",
+          actual: JSON.stringify(res.ErrorInfo ?? null),
+        });
   },
 } satisfies ExchangeCheck;

@@ -14,11 +14,20 @@ export const failAccountMatches = {
     if (failed.length === 0) {
       return fa === undefined
         ? pass
-        : failWith(`Fail_Account ${JSON.stringify(fa)} sent although no item failed`);
+        : failWith(`Fail_Account ${JSON.stringify(fa)} sent although no item failed`, {
+            instancePath: "/Fail_Account",
+            expected: "absent (no item failed)",
+            actual: JSON.stringify(fa),
+          });
     }
     if (!Array.isArray(fa))
       return failWith(
         `${failed.length} items failed but Fail_Account is ${fa === undefined ? "missing" : JSON.stringify(fa)}`,
+        {
+          instancePath: "/Fail_Account",
+          expected: JSON.stringify(failed.slice(0, 5)),
+          actual: fa === undefined ? "missing" : JSON.stringify(fa),
+        },
       );
     const listed = new Set(fa);
     const same = fa.length === failed.length && failed.every((f) => listed.has(f));
@@ -26,6 +35,11 @@ export const failAccountMatches = {
       ? pass
       : failWith(
           `Fail_Account ${JSON.stringify(fa.slice(0, 5))} differs from the failed items ${JSON.stringify(failed.slice(0, 5))}`,
+          {
+            instancePath: "/Fail_Account",
+            expected: JSON.stringify(failed.slice(0, 5)),
+            actual: JSON.stringify(fa.slice(0, 5)),
+          },
         );
   },
 } satisfies ExchangeCheck;

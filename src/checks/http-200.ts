@@ -6,6 +6,12 @@ export const http200 = {
   commands: GROUP_ADD,
   judge: ({ ex }) => {
     if (!ex.response) return undefined;
-    return ex.response.status === 200 ? pass : failWith(`HTTP ${ex.response.status} instead of 200`);
+    return ex.response.status === 200
+      ? pass
+      : failWith(`HTTP ${ex.response.status} instead of 200`, {
+          instancePath: "",
+          expected: "HTTP 200",
+          actual: `HTTP ${ex.response.status}`,
+        });
   },
 } satisfies ExchangeCheck;

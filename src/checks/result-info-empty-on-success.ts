@@ -10,6 +10,10 @@ export const resultInfoEmptyOnSuccess = {
     const bad = ok.filter((i) => i.ResultInfo !== "");
     return bad.length === 0
       ? pass
-      : failWith(`ResultInfo ${JSON.stringify(bad[0]?.ResultInfo)} on success (${bad.length} entries)`);
+      : failWith(`ResultInfo ${JSON.stringify(bad[0]?.ResultInfo)} on success (${bad.length} entries)`, {
+          instancePath: `/ResultItem/${ok.indexOf(bad[0] as Record<string, unknown>)}/ResultInfo`,
+          expected: '""',
+          actual: JSON.stringify(bad[0]?.ResultInfo),
+        });
   },
 } satisfies ExchangeCheck;

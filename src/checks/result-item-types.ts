@@ -15,6 +15,10 @@ export const resultItemTypes = {
     );
     return issues.length === 0
       ? pass
-      : failWith(issues.map((i) => `${i.instancePath} ${i.message}`).join("; "));
+      : failWith(issues.map((i) => `${i.instancePath} ${i.message}`).join("; "), {
+          instancePath: issues[0]?.instancePath ?? "/ResultItem",
+          expected: `what schemas/group_add.json says (${issues[0]?.keyword ?? "?"})`,
+          actual: issues[0]?.message ?? "",
+        });
   },
 } satisfies ExchangeCheck;

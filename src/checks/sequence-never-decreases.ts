@@ -13,7 +13,11 @@ export const sequenceNeverDecreases = {
     const last = memory.get(key) as number | undefined;
     memory.set(key, Math.max(last ?? 0, seq as number));
     if (last !== undefined && (seq as number) < last)
-      return failWith(`CurrentSequence went from ${last} to ${seq} for ${user}`);
+      return failWith(`CurrentSequence went from ${last} to ${seq} for ${user}`, {
+        instancePath: "/CurrentSequence",
+        expected: `at least ${last}`,
+        actual: String(seq),
+      });
     return pass;
   },
 } satisfies ExchangeCheck;

@@ -7,7 +7,18 @@ export const successSequence = {
   judge: ({ res }) => {
     if (!isOk(res)) return undefined;
     const s = res?.CurrentSequence;
-    if (s === undefined) return failWith("CurrentSequence is missing");
-    return Number.isInteger(s) ? pass : failWith(`CurrentSequence is ${JSON.stringify(s)}, not an integer`);
+    if (s === undefined)
+      return failWith("CurrentSequence is missing", {
+        instancePath: "/CurrentSequence",
+        expected: "an integer",
+        actual: "missing",
+      });
+    return Number.isInteger(s)
+      ? pass
+      : failWith(`CurrentSequence is ${JSON.stringify(s)}, not an integer`, {
+          instancePath: "/CurrentSequence",
+          expected: "an integer",
+          actual: JSON.stringify(s),
+        });
   },
 } satisfies ExchangeCheck;

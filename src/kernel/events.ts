@@ -5,7 +5,18 @@ import type { Level } from "./rule.js";
 /** How a rule fared in one case. fail on a SHOULD rule is a warning, never a failed run. */
 export type Outcome = "pass" | "fail";
 
-export interface Finding {
+/**
+ * Where a failure is and what was wrong, as data (ajv style): a JSON pointer into the answer ("" for
+ * the HTTP status line, /ResultItem/3/ResultCode for one item), and what the rule expects and what
+ * came, each in a few words. Reports show them and drift compares them, never the message text.
+ */
+export interface FindingDetail {
+  instancePath: string;
+  expected: string;
+  actual: string;
+}
+
+export interface Finding extends Partial<FindingDetail> {
   rule: string;
   level: Level;
   caseId: string;

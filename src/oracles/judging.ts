@@ -57,6 +57,12 @@ export async function expectUnchanged(
     same
       ? `${what}: groups unchanged`
       : `${what}: groups were ${JSON.stringify(before.names)}, now ${JSON.stringify(after.names)}`,
+    undefined,
+    {
+      instancePath: "/ResultItem (group_get)",
+      expected: JSON.stringify(before.names),
+      actual: JSON.stringify(after.names),
+    },
   );
   return after;
 }
@@ -91,6 +97,18 @@ export function judgeItems(
   const failList = new Set(Array.isArray(res?.Fail_Account) ? (res?.Fail_Account as unknown[]) : []);
   const friendsWrong: string[] = [];
   const othersWrong: string[] = [];
+  // Where the first wrong item is in the answer: its ResultCode, or the list when it has none.
+  const items = itemsOf(res?.ResultItem);
+  const at = (a: string, expected: string, code: unknown) => {
+    const k = items.findIndex((i) => i.To_Account === a);
+    return {
+      instancePath: k < 0 ? "/ResultItem" : `/ResultItem/${k}/ResultCode`,
+      expected: `${a}: ${expected}`,
+      actual: k < 0 ? `no item for ${a}` : (JSON.stringify(code) ?? "missing"),
+    };
+  };
+  let firstFriend: ReturnType<typeof at> | undefined;
+  let firstOther: ReturnType<typeof at> | undefined;
   let friends = 0;
   let others = 0;
   for (const a of new Set(asked)) {
@@ -100,14 +118,19 @@ export function judgeItems(
     if (code !== undefined && !Number.isInteger(code)) continue;
     if (r === "friend") {
       friends += 1;
-      if (code !== 0) friendsWrong.push(`${a}: ResultCode ${JSON.stringify(code) ?? "missing"}`);
+      if (code !== 0) {
+        friendsWrong.push(`${a}: ResultCode ${JSON.stringify(code) ?? "missing"}`);
+        firstFriend ??= at(a, "ResultCode 0", code);
+      }
       continue;
     }
     others += 1;
-    if (!(code !== undefined && code !== 0 && failList.has(a)))
+    if (!(code !== undefined && code !== 0 && failList.has(a))) {
       othersWrong.push(
         `${WHAT[r]} ${a}: ResultCode ${JSON.stringify(code) ?? "missing"}, ${failList.has(a) ? "in" : "not in"} Fail_Account`,
       );
+      firstOther ??= at(a, "a non-zero ResultCode, listed in Fail_Account", code);
+    }
   }
   if (friends > 0)
     t.expect(
@@ -117,6 +140,7 @@ export function judgeItems(
         ? `friends not placed: ${show(friendsWrong)}`
         : `${friends} friend(s) got ResultCode 0`,
       ex,
+      firstFriend,
     );
   if (others > 0)
     t.expect(
@@ -126,6 +150,7 @@ export function judgeItems(
         ? `non-friends not failed: ${show(othersWrong)}`
         : `${others} non-friend(s) failed in ResultItem and Fail_Account`,
       ex,
+      firstOther,
     );
 }
 
@@ -145,14 +170,20 @@ export function judgeMembers(
     const got = view.members.get(n) ?? [];
     const missing = [...want].filter((m) => !got.includes(m));
     const extra = got.filter((m) => !want.has(m));
+    const where = `/ResultItem/${Math.max(0, view.names.indexOf(n))}/To_Account (group_get)`;
     if (missing.length)
-      t.expect("group-add-places-friends", false, `"${n}" lacks placed friends ${show(missing)}`, ex);
+      t.expect("group-add-places-friends", false, `"${n}" lacks placed friends ${show(missing)}`, ex, {
+        instancePath: where,
+        expected: `members include ${show(missing)}`,
+        actual: JSON.stringify(got.slice(0, 5)),
+      });
     if (extra.length)
       t.expect(
         "not-friend-fails-item",
         false,
         `"${n}" holds accounts that were not placed: ${show(extra)}`,
         ex,
+        { instancePath: where, expected: "only placed friends", actual: `also ${show(extra)}` },
       );
     if (!missing.length && !extra.length && want.size > 0)
       t.expect("group-add-places-friends", true, `"${n}" holds exactly the ${want.size} friend(s)`, ex);

@@ -1,7 +1,7 @@
 import { CHECKS } from "../checks/index.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
-import type { Listener } from "../kernel/events.js";
+import type { FindingDetail, Listener } from "../kernel/events.js";
 import {
   answerKind,
   bodyOf,
@@ -119,13 +119,22 @@ export class CaseContext {
     for (const c of CHECKS) {
       if (!c.commands.includes(ex.command)) continue;
       const j = c.judge?.(input);
-      if (j) this.expect(c.id, j.ok, j.ok ? ruleById(c.id).title : j.message, ex);
+      if (j)
+        this.expect(
+          c.id,
+          j.ok,
+          j.ok ? ruleById(c.id).title : j.message,
+          ex,
+          j.ok || j.instancePath === undefined
+            ? undefined
+            : { instancePath: j.instancePath, expected: j.expected ?? "", actual: j.actual ?? "" },
+        );
       const seen = c.observe?.(input);
       if (seen !== undefined) this.observe(c.id, seen, ex);
     }
   }
 
-  expect(rule: string, ok: boolean, message: string, exchange?: Exchange): void {
+  expect(rule: string, ok: boolean, message: string, exchange?: Exchange, at?: FindingDetail): void {
     const { level } = ruleById(rule);
     if (!ok && level === "MUST") this.mustFailures += 1;
     this.s.emit({
@@ -137,6 +146,7 @@ export class CaseContext {
         outcome: ok ? "pass" : "fail",
         message,
         ...(exchange ? { exchange } : {}),
+        ...(at && !ok ? at : {}),
       },
     });
   }
@@ -149,7 +159,11 @@ export class CaseContext {
     const kind = answerKind(ex);
     if (kind === "ambiguous") return this.ambiguous(rule, ex, what);
     const ok = kind === "accepted";
-    this.expect(rule, ok, ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`, ex);
+    this.expect(rule, ok, ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`, ex, {
+      instancePath: "/ActionStatus",
+      expected: "OK with ErrorCode 0",
+      actual: describe(ex),
+    });
     return ok;
   }
 
@@ -165,6 +179,7 @@ export class CaseContext {
         ? `${what}: refused with ${String(bodyOf(ex)?.ErrorCode)}`
         : `${what}: expected a FAIL envelope, got ${describe(ex)}`,
       ex,
+      { instancePath: "/ActionStatus", expected: "FAIL with a non-zero ErrorCode", actual: describe(ex) },
     );
     return ok;
   }

@@ -47,6 +47,13 @@ describe("the suite against the reference emulator", () => {
       expect(broken).toEqual([...fault.breaks].sort());
       const mustBroken = fault.breaks.some((r) => ruleById(r).level === "MUST");
       expect(t.exitCode()).toBe(mustBroken ? 1 : 0);
+      // Findings as data: every failure says where (a JSON pointer), what was expected and what came.
+      const bare = t
+        .results()
+        .flatMap((r) => [...r.byCase.values()].flatMap((c) => c.failures))
+        .filter((f) => f.instancePath === undefined || !f.expected || f.actual === undefined)
+        .map((f) => `${f.rule} in ${f.caseId}: ${f.message.slice(0, 80)}`);
+      expect(bare).toEqual([]);
     },
   );
 

@@ -78,7 +78,7 @@ export function renderHtml(t: Tally, exitCode = t.exitCode()): string {
           (
             f,
           ) => `<section id="${esc(r.rule.id)}"><h3>${r.status === "fail" ? "✗" : "!"} ${esc(r.rule.id)} (${r.rule.level}) in ${esc(caseId)}</h3>
-<p><b>What happened:</b> ${esc(clip(f.message, 1000))}</p><p><b>Rule:</b> ${esc(r.rule.title)}</p>
+<p><b>What happened:</b> ${esc(clip(f.message, 1000))}</p>${f.instancePath !== undefined ? `<p><b>Where:</b> <code>${esc(f.instancePath || "(the status line)")}</code>: expected ${esc(clip(f.expected ?? "", 200))}, got ${esc(clip(f.actual ?? "", 200))}</p>` : ""}<p><b>Rule:</b> ${esc(r.rule.title)}</p>
 <p><b>Source:</b> ${esc(r.rule.source)} — “${esc(r.rule.clause)}”</p>
 ${f.exchange ? exchangeHtml(f.exchange) : ""}<p>Replay</p><pre>${esc([t.info ? replayCommand(t.info, caseId, f.replay) : "", f.exchange ? curlCommand(f.exchange) : ""].filter(Boolean).join("\n"))}</pre></section>`,
         ),

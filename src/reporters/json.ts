@@ -33,6 +33,10 @@ function ruleJson(r: RuleResult, t: Tally) {
       ...(c.errors.length ? { errors: c.errors } : {}),
       ...(c.observations.length ? { observed: c.observations.map((o) => o.value) } : {}),
       evidence: c.failures.map((f) => ({
+        ...(f.instancePath !== undefined
+          ? { instancePath: f.instancePath, expected: f.expected, actual: f.actual }
+          : {}),
+        ...(f.exchange ? { exchangeSeq: f.exchange.seq } : {}),
         message: f.message,
         ...(f.exchange ? { exchange: exchangeJson(f.exchange) } : {}),
         ...(info ? { replay: replayCommand(info, caseId, f.replay) } : {}),

@@ -31,6 +31,11 @@ function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more:
     `#### \`${r.rule.id}\` in case \`${caseId}\``,
     "",
     `- **What happened:** ${clip(f.message, 1000)}`,
+    ...(f.instancePath !== undefined
+      ? [
+          `- **Where:** \`${f.instancePath || "(the status line)"}\`: expected ${clip(f.expected ?? "", 200)}, got ${clip(f.actual ?? "", 200)}`,
+        ]
+      : []),
     `- **Rule (${r.rule.level}):** ${r.rule.title}`,
     `- **Source:** ${r.rule.source} — “${r.rule.clause}”`,
   ];
