@@ -1,4 +1,5 @@
-// Ordered index of cases: adding a case is adding a file and a line.
+// Ordered index of cases: adding a case is adding a file and a line, or for a table of refused
+// bodies an entry in specs/refusals.json and a line.
 
 import type { Case } from "../probe/case.js";
 import { addWithFriends } from "./add-with-friends.js";
@@ -7,16 +8,14 @@ import { baseline } from "./baseline.js";
 import { basicAdd } from "./basic-add.js";
 import { emptyName } from "./empty-name.js";
 import { existingNames } from "./existing-names.js";
-import { fieldTypes } from "./field-types.js";
 import { friendsPerRequest } from "./friends-per-request.js";
 import { groupCap } from "./group-cap.js";
-import { malformedBody } from "./malformed-body.js";
 import { nameBytes } from "./name-bytes.js";
 import { namesPerRequest } from "./names-per-request.js";
 import { propertyInvalid } from "./property-invalid.js";
 import { propertyValid } from "./property-valid.js";
 import { realClientTraffic } from "./real-client-traffic.js";
-import { requiredFields } from "./required-fields.js";
+import { refusal } from "./refusals.js";
 import { stateful } from "./stateful.js";
 import { unknownFromAccount } from "./unknown-from-account.js";
 
@@ -29,10 +28,10 @@ export const CASES: readonly Case[] = [
   nameBytes,
   friendsPerRequest,
   emptyName,
-  requiredFields,
-  fieldTypes,
+  refusal("required-fields"),
+  refusal("field-types"),
   unknownFromAccount,
-  malformedBody,
+  refusal("malformed-body"),
   auth,
   realClientTraffic,
   existingNames,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CASES } from "../cases/index.js";
+import { REFUSALS } from "../cases/refusals.js";
 import { CHECKS } from "../checks/index.js";
 import { FAULTS } from "../emulator/faults/index.js";
 import { RULES } from "./catalogue.js";
@@ -50,11 +51,19 @@ describe("specs/rules.json", () => {
         .map((f) => f.replace(/\.ts$/, ""))
         .sort(),
     ).toEqual(CHECKS.map((c) => c.id).sort());
+    // Table-shaped cases live in specs/refusals.json, run by cases/refusals.ts; every other case is a file.
+    const tables = new Set(REFUSALS.map((r) => r.id));
     expect(
       files("cases")
+        .filter((f) => f !== "refusals.ts")
         .map((f) => f.replace(/\.ts$/, ""))
         .sort(),
-    ).toEqual(CASES.map((c) => c.id).sort());
+    ).toEqual(
+      CASES.map((c) => c.id)
+        .filter((id) => !tables.has(id))
+        .sort(),
+    );
+    for (const id of tables) expect(CASES.map((c) => c.id)).toContain(id);
     expect(
       files("emulator/faults")
         .map((f) => f.replace(/\.ts$/, ""))
