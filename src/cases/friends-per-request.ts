@@ -1,6 +1,10 @@
+import { limits } from "../contract/limits.js";
 import { bodyOf, refused } from "../kernel/exchange.js";
 import { groupAdd } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
+
+/** seed: 单次请求的好友数不得超过1000 (specs/limits.json maxFriendsPerRequest) */
+const MAX = limits.maxFriendsPerRequest;
 
 // seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's
 // friends (the free edition caps an app at 100 accounts, so 1000 real friends cannot exist): each
@@ -11,8 +15,11 @@ export const friendsPerRequest = {
   rules: ["friends-per-request-1000"],
   async run({ t, pool }) {
     const u = pool.lease();
-    const ids = Array.from({ length: 1001 }, (_, k) => `${pool.prefix}_x${String(k + 1).padStart(4, "0")}`);
-    const ok = await groupAdd(t, u, ["many"], ids.slice(0, 1000));
+    const ids = Array.from(
+      { length: MAX + 1 },
+      (_, k) => `${pool.prefix}_x${String(k + 1).padStart(4, "0")}`,
+    );
+    const ok = await groupAdd(t, u, ["many"], ids.slice(0, MAX));
     if (refused(ok)) {
       // Refused for the size, or for naming unknown accounts at all? One unknown id tells them apart;
       // blaming the limit for the latter would fail a correct server.
@@ -25,21 +32,21 @@ export const friendsPerRequest = {
         return;
       }
     }
-    if (t.expectAccepted("friends-per-request-1000", ok, "1000 To_Account entries")) {
+    if (t.expectAccepted("friends-per-request-1000", ok, `${MAX} To_Account entries`)) {
       const items = bodyOf(ok)?.ResultItem;
       t.expect(
         "friends-per-request-1000",
-        Array.isArray(items) && items.length === 1000,
-        `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for 1000 accounts`,
+        Array.isArray(items) && items.length === MAX,
+        `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for ${MAX} accounts`,
         ok,
         {
           instancePath: "/ResultItem",
-          expected: "1000 items",
+          expected: `${MAX} items`,
           actual: Array.isArray(items) ? `${items.length} items` : "missing",
         },
       );
     }
     const over = await groupAdd(t, u, ["many2"], ids);
-    t.expectRefused("friends-per-request-1000", over, "1001 To_Account entries");
+    t.expectRefused("friends-per-request-1000", over, `${MAX + 1} To_Account entries`);
   },
 } satisfies Case;

@@ -1,5 +1,5 @@
 import { limits } from "../contract/limits.js";
-import type { RawSettings, TargetSpec } from "./settings.js";
+import type { RawSettings, TargetSpec } from "./raw.js";
 
 /** How the suite treats a remote service: politeness, patience, fallbacks, recordings. */
 export interface LiveSettings {

@@ -6,14 +6,11 @@ import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 import { checkValues, nameOf } from "./parse.js";
 import { parseShard, type Shard } from "./parts.js";
-import { RUN_SETTINGS } from "./table.js";
+import type { RawSettings, TargetSpec } from "./raw.js";
 
-/** Where the run goes. The embedded emulator is the default: no credentials needed. */
-export type TargetSpec =
-  | { kind: "emulator"; faults: string[]; variants: string[] }
-  | { kind: "base-url"; baseUrl: string }
-  | { kind: "region"; region: string; baseUrl: string }
-  | { kind: "replay"; file: string };
+export type { RawSettings, TargetSpec } from "./raw.js";
+
+import { RUN_SETTINGS } from "./table.js";
 
 export interface Settings {
   live: LiveSettings;
@@ -60,42 +57,6 @@ export const PROFILES: Record<string, Runs> = {
   quick: { valid: 300, invalid: 600, stateful: 40 },
   ci: { valid: 2000, invalid: 4000, stateful: 300 },
 };
-
-/** The raw values, from flags or the environment (flags win); keys are those of src/config/table.ts. */
-export interface RawSettings {
-  baseUrl?: string;
-  region?: string;
-  sdkappid?: string;
-  identifier?: string;
-  secretKey?: string;
-  usersig?: string;
-  reportDir?: string;
-  reporter?: string;
-  timeoutMs?: string;
-  caseTimeoutS?: string;
-  prefix?: string;
-  seed?: string;
-  runs?: string;
-  profile?: string;
-  path?: string;
-  replayPath?: string;
-  part?: string;
-  lanes?: string;
-  shard?: string;
-  rate?: string;
-  retries?: string;
-  backoffMs?: string;
-  retryBudgetS?: string;
-  backupUrl?: string;
-  usersigTtl?: string;
-  record?: string;
-  replay?: string;
-  fixtures?: string;
-  cases?: string[];
-  faults?: string[];
-  variants?: string[];
-  resetPool?: boolean;
-}
 
 /** A value the table's check already accepted, or the default. */
 const int = (v: string | undefined, dflt: number): number => (v === undefined || v === "" ? dflt : Number(v));
