@@ -113,7 +113,7 @@ const suite = await suiteRounds(ROUNDS, lanes);
 const defaultRun = await defaultRunRounds(ROUNDS);
 const scaling = [];
 for (const n of SIZES) {
-  const m = await measure(["--case", "property-valid", "--runs", String(n)]);
+  const m = await measure(["--case", "property-valid", "--runs", String(n)], { liveHeap: true });
   scaling.push({ cases: n, ...m });
   process.stderr.write(
     `scaling: ${n} cases in ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.maxRssMB.toFixed(0)} MB\n`,

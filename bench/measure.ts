@@ -5,13 +5,23 @@ import { main } from "../src/cli/main.js";
 
 const args = process.argv.slice(2);
 const dir = args[args.indexOf("--report-dir") + 1] ?? "";
+// What the run keeps alive, sampled after a full collection every second: RSS also counts garbage
+// the collector has not needed to reclaim yet.
+const gc = process.env.BENCH_LIVE_HEAP ? (globalThis as { gc?: () => void }).gc : undefined;
+const live: number[] = [];
+const sampler = setInterval(() => {
+  if (!gc) return;
+  gc();
+  live.push(process.memoryUsage().heapUsed / 1e6);
+}, 1000);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const code = await main(args, {}, { out: () => {}, err: () => {} });
+clearInterval(sampler);
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const report = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8"));
 const generated = Math.max(0, ...report.rules.map((r: { generatedCases: number }) => r.generatedCases));
 process.stdout.write(
-  `${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuUs: cpu.user + cpu.system, exchanges: report.run.exchanges, generated })}\n`,
+  `${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, liveHeapMB: live.sort((a, b) => a - b)[live.length >> 1] ?? 0, liveHeapMaxMB: live.at(-1) ?? 0, cpuUs: cpu.user + cpu.system, exchanges: report.run.exchanges, generated })}\n`,
 );

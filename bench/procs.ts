@@ -12,9 +12,10 @@ process.on("exit", () => {
   for (const c of children) c.kill();
 });
 
-export function tsx(args: string[]): ChildProcess {
-  const c = spawn(process.execPath, ["--import", "tsx", ...args], {
+export function tsx(args: string[], node: string[] = [], env: Record<string, string> = {}): ChildProcess {
+  const c = spawn(process.execPath, [...node, "--import", "tsx", ...args], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(c);
@@ -39,16 +40,26 @@ export async function server(kind: "bare" | "emulator"): Promise<{ url: string; 
   return { url: url ?? "", proc };
 }
 
-export async function measure(args: string[]): Promise<{
+export async function measure(
+  args: string[],
+  o: { liveHeap?: boolean } = {},
+): Promise<{
   ms: number;
   maxRssMB: number;
   cpuUs: number;
+  /** median and largest of the live-heap samples, when asked for */
+  liveHeapMB: number;
+  liveHeapMaxMB: number;
   exchanges: number;
   generated: number;
   code: number;
 }> {
   const dir = mkdtempSync(join(tmpdir(), "tim-bench-"));
-  const c = tsx(["bench/measure.ts", ...args, "--report-dir", dir]);
+  // liveHeap: the run samples its live heap after a full collection every second, which RSS alone
+  // does not show; the collections cost CPU, so only the memory runs ask for it.
+  const c = o.liveHeap
+    ? tsx(["bench/measure.ts", ...args, "--report-dir", dir], ["--expose-gc"], { BENCH_LIVE_HEAP: "1" })
+    : tsx(["bench/measure.ts", ...args, "--report-dir", dir]);
   const [json] = await line(c, /\{.*\}\n/);
   return JSON.parse(json ?? "{}");
 }
