@@ -20,10 +20,10 @@ export const MERGE_HELP = renderHelp(
   MERGE_SETTINGS,
 );
 
-/** A shard's event log out of its conformance.json (a directory means the one inside it). */
-function readShard(input: string): ShardEvents {
+/** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
+function readShard(input: string): ShardEvents & { tool: string } {
   const file = existsSync(input) && statSync(input).isDirectory() ? join(input, "conformance.json") : input;
-  let json: { shard?: { index?: unknown; count?: unknown; events?: unknown } };
+  let json: { tool?: { version?: unknown }; shard?: { index?: unknown; count?: unknown; events?: unknown } };
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
@@ -35,7 +35,12 @@ function readShard(input: string): ShardEvents {
       "TIM_ERR_CONFIG",
       `--from: ${file}: /shard is missing or malformed; merge reads the conformance.json of a run made with --shard I/N`,
     );
-  return { index: s.index as number, count: s.count as number, events: s.events as RunEvent[] };
+  return {
+    index: s.index as number,
+    count: s.count as number,
+    events: s.events as RunEvent[],
+    tool: String(json.tool?.version ?? "?"),
+  };
 }
 
 /** `tim-conformance merge`: the shards' event logs folded as one run, every report written. */
@@ -57,8 +62,26 @@ export async function mergeMain(
       );
     const reportDir = (raw.reportDir as string | undefined) ?? "reports";
     const dir = ensureWritableDir(reportDir, "TIM_REPORT_DIR");
+    const shards = inputs.map(readShard);
+    const tools = [...new Set(shards.map((s) => s.tool))];
+    if (tools.length > 1)
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        `--from: the shards were written by different versions (${tools.join(", ")}); run every shard with one`,
+      );
     const tally = new Tally();
-    for (const e of mergeShards(inputs.map(readShard))) tally.listen(e);
+    try {
+      for (const e of mergeShards(shards)) tally.listen(e);
+    } catch (e) {
+      if (e instanceof SuiteError) throw e;
+      throw new SuiteError(
+        "TIM_ERR_CONFIG",
+        `--from: a shard's event log does not fold: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
+    }
     const code = runExitCode(tally);
     const { markdown } = await writeReports(dir, tally, code, (s) => redactor.redact(s));
     io.out(redactor.redact(consoleSummary(tally, reportDir)));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -137,6 +137,28 @@ describe("--shard I/N and merge", () => {
     expect(unsharded.code).toBe(2);
     expect(unsharded.err).toMatch(/\/shard is missing/);
     expect((await run(["--from", s1.dir, "--from", s2.dir], mergeMain)).code).toBe(0);
+    // A shard of another version, or an event log that does not fold, is bad input too.
+    // biome-ignore lint/suspicious/noExplicitAny: a report is edited field by field on purpose
+    const edit = (dir: string, change: (j: any) => void) => {
+      const file = join(dir, "conformance.json");
+      const j = JSON.parse(readFileSync(file, "utf8"));
+      change(j);
+      writeFileSync(file, JSON.stringify(j));
+    };
+    edit(s2.dir, (j) => {
+      j.tool.version = "0.0.1";
+    });
+    const versions = await run(["--from", s1.dir, "--from", s2.dir], mergeMain);
+    expect([versions.code, versions.err]).toEqual([2, expect.stringMatching(/different versions/)]);
+    edit(s2.dir, (j) => {
+      j.tool.version = s1.json().tool.version;
+    });
+    edit(s1.dir, (j) => {
+      const finding = j.shard.events.find((e: { type: string }) => e.type === "finding");
+      finding.finding.rule = "no-such-rule";
+    });
+    const folded = await run(["--from", s1.dir, "--from", s2.dir], mergeMain);
+    expect([folded.code, folded.err]).toEqual([2, expect.stringMatching(/does not fold: .*no-such-rule/)]);
   });
 
   it("refuses a malformed --shard before anything runs", async () => {
