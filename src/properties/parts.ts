@@ -20,9 +20,9 @@ export interface PartWork {
  * p mod SLICES of the pool and waits for the part before it on that slice, so its accounts are
  * the same whatever the lanes. The oldest part not yet out passes its events straight through;
  * the others hold theirs until every earlier part is out. So the report is the same however the
- * parts interleave on the wire, and only the few parts running ahead are held in memory. A suite error stops the
- * scheduling of further parts; the parts already running finish, and the error of the lowest part
- * is thrown after their events.
+ * parts interleave on the wire, and only the few parts running ahead are held in memory. A suite
+ * error stops the scheduling of further parts; the parts already running finish, and the error of
+ * the lowest part is thrown after their events.
  */
 export async function runParts(
   t: CaseContext,
@@ -44,6 +44,7 @@ export async function runParts(
   };
   const advance = () => {
     while (head < todo.length && done.has(todo[head] as number)) {
+      buffers.delete(todo[head] as number);
       head += 1;
       const p = todo[head];
       if (p === undefined) break;
