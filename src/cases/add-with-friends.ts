@@ -59,11 +59,11 @@ export const addWithFriends = {
         view.names.includes(name),
         `group_get lists ${JSON.stringify(view.names)}`,
         ex,
-        {
+        () => ({
           instancePath: "/ResultItem (group_get)",
           expected: `includes "${name}"`,
           actual: JSON.stringify(view.names),
-        },
+        }),
       );
       judgeMembers(t, view, [name], [f1, f2], ex);
       const tags = await friendGroups(t, u, [f1, f2]);
@@ -75,11 +75,11 @@ export const addWithFriends = {
           ? `friend_get_list: ${untagged.join(", ")} lack "${name}" in Tag_SNS_IM_Group`
           : `friend_get_list shows both friends in "${name}"`,
         ex,
-        {
+        () => ({
           instancePath: "/InfoItem/SnsProfileItem/Tag_SNS_IM_Group (friend_get_list)",
           expected: `"${name}" for ${untagged.join(", ")}`,
           actual: "absent",
-        },
+        }),
       );
     }
   },

@@ -19,11 +19,11 @@ export const basicAdd = {
       missing.length === 0,
       missing.length ? `group_get lacks ${missing.join(", ")}` : "group_get lists both groups",
       undefined,
-      {
+      () => ({
         instancePath: "/ResultItem (group_get)",
         expected: `includes ${missing.join(", ")}`,
         actual: "absent",
-      },
+      }),
     );
     const seq = bodyOf(ex)?.CurrentSequence;
     if (typeof before.seq === "number" && typeof seq === "number") {
@@ -32,7 +32,11 @@ export const basicAdd = {
         seq > before.seq,
         `CurrentSequence ${before.seq} before, ${seq} after adding groups`,
         ex,
-        { instancePath: "/CurrentSequence", expected: `more than ${before.seq}`, actual: String(seq) },
+        () => ({
+          instancePath: "/CurrentSequence",
+          expected: `more than ${before.seq}`,
+          actual: String(seq),
+        }),
       );
       t.observe("open-sequence-step", seq > before.seq ? `+${seq - before.seq} per change` : "no move", ex);
     }

@@ -39,11 +39,11 @@ export const friendsPerRequest = {
         Array.isArray(items) && items.length === MAX,
         `ResultItem has ${Array.isArray(items) ? items.length : "no"} entries for ${MAX} accounts`,
         ok,
-        {
+        () => ({
           instancePath: "/ResultItem",
           expected: `${MAX} items`,
           actual: Array.isArray(items) ? `${items.length} items` : "missing",
-        },
+        }),
       );
     }
     const over = await groupAdd(t, u, ["many2"], ids);

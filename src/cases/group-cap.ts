@@ -1,11 +1,27 @@
 import { type GroupView, groupsOf } from "../accounts/pool.js";
 import { limits } from "../contract/limits.js";
-import { errorCode } from "../kernel/exchange.js";
+import { type Exchange, errorCode } from "../kernel/exchange.js";
 import { expectUnchanged, groupAdd, names } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
+import type { CaseContext } from "../probe/context.js";
 
 // seed: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
 const CAP = limits.maxGroupsPerUser;
+
+/** After a refused call, group_get never shows more than the cap. */
+function withinCap(t: CaseContext, after: GroupView, ex: Exchange): void {
+  t.expect(
+    "group-cap-32",
+    after.names.length <= CAP,
+    `group_get shows ${after.names.length} groups`,
+    ex,
+    () => ({
+      instancePath: "/ResultItem (group_get)",
+      expected: `at most ${CAP} groups`,
+      actual: `${after.names.length} groups`,
+    }),
+  );
+}
 
 export const groupCap = {
   id: "group-cap",
@@ -31,11 +47,11 @@ export const groupCap = {
       full.names.length === CAP,
       `group_get shows ${full.names.length} groups after adding ${CAP}`,
       undefined,
-      {
+      () => ({
         instancePath: "/ResultItem (group_get)",
         expected: `${CAP} groups`,
         actual: `${full.names.length} groups`,
-      },
+      }),
     );
     // Fresh names on every try, so a wrongly accepted try cannot make the next fail for "name exists".
     for (const [what, batch] of [
@@ -51,20 +67,10 @@ export const groupCap = {
           c === 30011,
           `group cap answered ${c} (the seed's table: 30011)`,
           ex,
-          { instancePath: "/ErrorCode", expected: "30011", actual: String(c) },
+          () => ({ instancePath: "/ErrorCode", expected: "30011", actual: String(c) }),
         );
       const after = (await expectUnchanged(t, u, full, `refused ${what}`)) as GroupView;
-      t.expect(
-        "group-cap-32",
-        after.names.length <= CAP,
-        `group_get shows ${after.names.length} groups`,
-        ex,
-        {
-          instancePath: "/ResultItem (group_get)",
-          expected: `at most ${CAP} groups`,
-          actual: `${after.names.length} groups`,
-        },
-      );
+      withinCap(t, after, ex);
     }
     // Without the groups in place (group-cap-32 failed above), the rest cannot be set up.
     if (!full.names.includes(`cap${CAP}`)) return;
@@ -73,10 +79,6 @@ export const groupCap = {
     const ex = await groupAdd(t, u, [`cap${CAP + 4}`, `cap${CAP + 5}`]);
     t.expectRefused("group-cap-32", ex, `two groups on a user with ${CAP - 1}`);
     const after = (await expectUnchanged(t, u, at31, "refused group_add crossing the cap")) as GroupView;
-    t.expect("group-cap-32", after.names.length <= CAP, `group_get shows ${after.names.length} groups`, ex, {
-      instancePath: "/ResultItem (group_get)",
-      expected: `at most ${CAP} groups`,
-      actual: `${after.names.length} groups`,
-    });
+    withinCap(t, after, ex);
   },
 } satisfies Case;

@@ -40,11 +40,11 @@ export const nameBytes = {
         ? `group_get does not return ${JSON.stringify(lost)} verbatim (has ${JSON.stringify(view.names)})`
         : "non-ASCII names come back verbatim",
       undefined,
-      {
+      () => ({
         instancePath: "/ResultItem (group_get)",
         expected: `includes ${JSON.stringify(lost)}`,
         actual: JSON.stringify(view.names),
-      },
+      }),
     );
     let before: typeof view | undefined = view;
     for (const [what, name, rule] of OVER_BYTES) {

@@ -22,11 +22,11 @@ export const namesPerRequest = {
         view.names.length === MAX,
         `group_get shows ${view.names.length} of ${MAX} groups`,
         undefined,
-        {
+        () => ({
           instancePath: "/ResultItem (group_get)",
           expected: `${MAX} groups`,
           actual: `${view.names.length} groups`,
-        },
+        }),
       );
     }
     const over = await groupAdd(t, b, names("n", MAX + 1));

@@ -55,11 +55,11 @@ export const propertyValid = {
             lost.length === 0,
             lost.length ? `group_get lacks ${JSON.stringify(lost)}` : "every name stored verbatim",
             ex,
-            {
+            () => ({
               instancePath: "/ResultItem (group_get)",
               expected: `includes ${JSON.stringify(lost)}`,
               actual: JSON.stringify(view.names),
-            },
+            }),
           );
           judgeMembers(p, view, v.GroupName, [...new Set(to.filter((a) => relationOf(a) === "friend"))], ex);
           // The view was just read: delete from it rather than ask group_get again.

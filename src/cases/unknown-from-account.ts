@@ -31,7 +31,7 @@ export const unknownFromAccount = {
           c === 30003,
           `unknown From_Account (${what}) answered ${c} (the seed's table: 30003)`,
           ex,
-          { instancePath: "/ErrorCode", expected: "30003", actual: String(c) },
+          () => ({ instancePath: "/ErrorCode", expected: "30003", actual: String(c) }),
         );
       }
     }

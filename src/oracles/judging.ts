@@ -58,11 +58,11 @@ export async function expectUnchanged(
       ? `${what}: groups unchanged`
       : `${what}: groups were ${JSON.stringify(before.names)}, now ${JSON.stringify(after.names)}`,
     undefined,
-    {
+    () => ({
       instancePath: "/ResultItem (group_get)",
       expected: JSON.stringify(before.names),
       actual: JSON.stringify(after.names),
-    },
+    }),
   );
   return after;
 }
@@ -140,7 +140,7 @@ export function judgeItems(
         ? `friends not placed: ${show(friendsWrong)}`
         : `${friends} friend(s) got ResultCode 0`,
       ex,
-      firstFriend,
+      firstFriend && (() => firstFriend),
     );
   if (others > 0)
     t.expect(
@@ -150,7 +150,7 @@ export function judgeItems(
         ? `non-friends not failed: ${show(othersWrong)}`
         : `${others} non-friend(s) failed in ResultItem and Fail_Account`,
       ex,
-      firstOther,
+      firstOther && (() => firstOther),
     );
 }
 
@@ -172,18 +172,18 @@ export function judgeMembers(
     const extra = got.filter((m) => !want.has(m));
     const where = `/ResultItem/${Math.max(0, view.names.indexOf(n))}/To_Account (group_get)`;
     if (missing.length)
-      t.expect("group-add-places-friends", false, `"${n}" lacks placed friends ${show(missing)}`, ex, {
+      t.expect("group-add-places-friends", false, `"${n}" lacks placed friends ${show(missing)}`, ex, () => ({
         instancePath: where,
         expected: `members include ${show(missing)}`,
         actual: JSON.stringify(got.slice(0, 5)),
-      });
+      }));
     if (extra.length)
       t.expect(
         "not-friend-fails-item",
         false,
         `"${n}" holds accounts that were not placed: ${show(extra)}`,
         ex,
-        { instancePath: where, expected: "only placed friends", actual: `also ${show(extra)}` },
+        () => ({ instancePath: where, expected: "only placed friends", actual: `also ${show(extra)}` }),
       );
     if (!missing.length && !extra.length && want.size > 0)
       t.expect("group-add-places-friends", true, `"${n}" holds exactly the ${want.size} friend(s)`, ex);

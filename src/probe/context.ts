@@ -127,14 +127,19 @@ export class CaseContext {
           ex,
           j.ok || j.instancePath === undefined
             ? undefined
-            : { instancePath: j.instancePath, expected: j.expected ?? "", actual: j.actual ?? "" },
+            : () => ({
+                instancePath: j.instancePath ?? "",
+                expected: j.expected ?? "",
+                actual: j.actual ?? "",
+              }),
         );
       const seen = c.observe?.(input);
       if (seen !== undefined) this.observe(c.id, seen, ex);
     }
   }
 
-  expect(rule: string, ok: boolean, message: string, exchange?: Exchange, at?: FindingDetail): void {
+  /** `at` says where and what, and is only worked out when the rule failed (it is on hot paths). */
+  expect(rule: string, ok: boolean, message: string, exchange?: Exchange, at?: () => FindingDetail): void {
     const { level } = ruleById(rule);
     if (!ok && level === "MUST") this.mustFailures += 1;
     this.s.emit({
@@ -146,7 +151,7 @@ export class CaseContext {
         outcome: ok ? "pass" : "fail",
         message,
         ...(exchange ? { exchange } : {}),
-        ...(at && !ok ? at : {}),
+        ...(at && !ok ? at() : {}),
       },
     });
   }
@@ -159,11 +164,17 @@ export class CaseContext {
     const kind = answerKind(ex);
     if (kind === "ambiguous") return this.ambiguous(rule, ex, what);
     const ok = kind === "accepted";
-    this.expect(rule, ok, ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`, ex, {
-      instancePath: "/ActionStatus",
-      expected: "OK with ErrorCode 0",
-      actual: describe(ex),
-    });
+    this.expect(
+      rule,
+      ok,
+      ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`,
+      ex,
+      () => ({
+        instancePath: "/ActionStatus",
+        expected: "OK with ErrorCode 0",
+        actual: describe(ex),
+      }),
+    );
     return ok;
   }
 
@@ -179,7 +190,11 @@ export class CaseContext {
         ? `${what}: refused with ${String(bodyOf(ex)?.ErrorCode)}`
         : `${what}: expected a FAIL envelope, got ${describe(ex)}`,
       ex,
-      { instancePath: "/ActionStatus", expected: "FAIL with a non-zero ErrorCode", actual: describe(ex) },
+      () => ({
+        instancePath: "/ActionStatus",
+        expected: "FAIL with a non-zero ErrorCode",
+        actual: describe(ex),
+      }),
     );
     return ok;
   }

@@ -52,7 +52,7 @@ export class AddGroups implements fc.AsyncCommand<Model, Real> {
         seq > m.seq,
         `CurrentSequence ${m.seq} → ${seq} after adding groups`,
         ex,
-        { instancePath: "/CurrentSequence", expected: `more than ${m.seq}`, actual: String(seq) },
+        () => ({ instancePath: "/CurrentSequence", expected: `more than ${m.seq}`, actual: String(seq) }),
       );
     if (typeof seq === "number") m.seq = seq;
     // Each item against what the model knows of its account now: friend, never a friend, former, unknown.

@@ -21,11 +21,11 @@ export async function verifyAgainstModel(
     view.names.length <= m.cap,
     `after ${after}: group_get shows ${view.names.length} groups`,
     undefined,
-    {
+    () => ({
       instancePath: "/ResultItem (group_get)",
       expected: `at most ${m.cap} groups`,
       actual: `${view.names.length} groups`,
-    },
+    }),
   );
   const lost = m.groups.filter((g) => !view.names.includes(g));
   r.t.expect(
@@ -35,11 +35,11 @@ export async function verifyAgainstModel(
       ? `after ${after}: ${JSON.stringify(lost)} missing from group_get`
       : `after ${after}: every group present`,
     undefined,
-    {
+    () => ({
       instancePath: "/ResultItem (group_get)",
       expected: `includes ${JSON.stringify(lost)}`,
       actual: JSON.stringify(view.names),
-    },
+    }),
   );
   const missing = m.groups.flatMap((g) =>
     [...(m.members.get(g) ?? [])]
@@ -51,7 +51,11 @@ export async function verifyAgainstModel(
     missing.length === 0,
     missing.length ? `after ${after}: ${missing.join(", ")} missing` : `after ${after}: every member present`,
     undefined,
-    { instancePath: "/ResultItem/To_Account (group_get)", expected: missing.join(", "), actual: "absent" },
+    () => ({
+      instancePath: "/ResultItem/To_Account (group_get)",
+      expected: missing.join(", "),
+      actual: "absent",
+    }),
   );
   const extra = view.names.filter((g) => !m.groups.includes(g));
   r.t.expect(
@@ -61,10 +65,10 @@ export async function verifyAgainstModel(
       ? `after ${after}: unexpected groups ${JSON.stringify(extra)}`
       : `after ${after}: no unexpected groups`,
     undefined,
-    {
+    () => ({
       instancePath: "/ResultItem (group_get)",
       expected: JSON.stringify(m.groups),
       actual: JSON.stringify(view.names),
-    },
+    }),
   );
 }
