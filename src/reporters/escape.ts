@@ -8,6 +8,8 @@ export const escapeMarkup = (s: string): string =>
  * README tables share it; each passes the width its table needs.
  */
 export const markdownCell = (s: string, max = Number.POSITIVE_INFINITY): string =>
-  (s.length > max ? `${s.slice(0, max)}… (${s.length} characters)` : s)
-    .replace(/\|/g, "\\|")
-    .replace(/\n/g, " ");
+  cut(s, max).replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** At most `max` characters of `s`, and when cut, its full length and where to read the rest. */
+export const cut = (s: string, max: number, rest = ""): string =>
+  s.length > max ? `${s.slice(0, max)}… (${s.length} characters${rest})` : s;

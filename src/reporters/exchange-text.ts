@@ -1,8 +1,8 @@
 import type { Exchange } from "../kernel/exchange.js";
+import { cut } from "./escape.js";
 
 /** Cuts a text for a report, saying how long it was and where the rest is. */
-export const clip = (s: string, n = 1500): string =>
-  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; full text in conformance.json)` : s;
+export const clip = (s: string, n = 1500): string => cut(s, n, "; full text in conformance.json");
 
 /** An exchange as the Markdown and HTML reports show it: the request and the answer, bodies cut. */
 export function exchangeText(ex: Exchange): { request: string; response: string } {

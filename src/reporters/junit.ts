@@ -1,7 +1,7 @@
 import { CASES } from "../cases/index.js";
 import { CHECKS } from "../checks/index.js";
 import type { CaseRecord, RuleResult, Tally } from "../verdict/tally.js";
-import { escapeMarkup } from "./escape.js";
+import { cut, escapeMarkup } from "./escape.js";
 
 /** XML 1.0 cannot carry most control characters, even escaped: drop them. */
 function dropControls(s: string): string {
@@ -14,8 +14,7 @@ function dropControls(s: string): string {
 }
 
 const esc = (s: string): string => escapeMarkup(dropControls(s));
-const clip = (s: string, n = 2000): string =>
-  s.length > n ? `${s.slice(0, n)}… (${s.length} characters; see conformance.json)` : s;
+const clip = (s: string, n = 2000): string => cut(s, n, "; see conformance.json");
 
 /** The testcase that folds every exchange check's judgements made outside the cases that name the rule. */
 export const EVERY_ANSWER = "every group_add answer";
