@@ -37,7 +37,9 @@ export interface Shard {
   count: number;
 }
 
-export function parseShard(v: string): Shard {
-  const [i, n] = v.split("/").map(Number);
-  return { index: i ?? 1, count: n ?? 1 };
+/** `I/N` read as a shard, or undefined when it is not one (1 <= I <= N <= 256). */
+export function shardOf(v: string): Shard | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const [index, count] = [Number(m?.[1]), Number(m?.[2])];
+  return m && count >= 1 && count <= 256 && index >= 1 && index <= count ? { index, count } : undefined;
 }

@@ -5,7 +5,7 @@ import { type DeclaredFixtures, loadFixtures } from "./declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 import { checkValues, nameOf } from "./parse.js";
-import { parseShard, type Shard } from "./parts.js";
+import { type Shard, shardOf } from "./parts.js";
 import type { RawSettings, TargetSpec } from "./raw.js";
 
 export type { RawSettings, TargetSpec } from "./raw.js";
@@ -97,6 +97,8 @@ export function resolveSettings(r: RawSettings): Settings {
   refuseEmptyTargets(r);
   checkValues(RUN_SETTINGS, r as Record<string, unknown>);
   const t = target(r);
+  // Checked by the table already: a shard here is always one.
+  const shard = r.shard ? shardOf(r.shard) : undefined;
   if (t.kind !== "emulator" && (r.faults?.length || r.variants?.length)) {
     throw configError(
       "--emulator-fault/--emulator-variant",
@@ -153,7 +155,7 @@ export function resolveSettings(r: RawSettings): Settings {
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
     ...(r.path ? { part: int(r.part, 0) } : {}),
     lanes: int(r.lanes, availableParallelism()),
-    ...(r.shard ? { shard: parseShard(r.shard) } : {}),
+    ...(shard ? { shard } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { limits, utf8Bytes } from "../contract/limits.js";
-import { POOL_SIZE, SLICES } from "./parts.js";
+import { POOL_SIZE, SLICES, shardOf } from "./parts.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */
 export type SettingGroup = "Target" | "Credentials" | "Run" | "Live service" | "Info";
@@ -67,13 +67,10 @@ const userId: Check = (v) =>
 
 const REGIONS = Object.keys(limits.regions);
 
-const shardCheck: Check = (v) => {
-  const m = /^(\d+)\/(\d+)$/.exec(v);
-  const [i, n] = [Number(m?.[1]), Number(m?.[2])];
-  return m && n >= 1 && n <= 256 && i >= 1 && i <= n
+const shardCheck: Check = (v) =>
+  shardOf(v)
     ? undefined
     : `must be I/N with 1 <= I <= N <= 256 (e.g. 2/4 is the second of four shards), got "${v}"`;
-};
 
 /** Every setting of `tim-conformance run` (npm run conformance). */
 // biome-ignore format: one setting per line reads as the table it is

@@ -110,6 +110,17 @@ const INPUTS: Array<[string, () => string[], Record<string, string>, RegExp]> = 
     /\/version must be equal to constant/,
   ],
   [
+    "a recording of a shard that cannot be one",
+    () => [
+      "--replay",
+      broken((r) => {
+        (r.settings as { shard?: string }).shard = "3/2";
+      }),
+    ],
+    {},
+    /\/settings\/shard "3\/2" is not I\/N/,
+  ],
+  [
     "a recording naming an unknown case",
     () => [
       "--replay",

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { parseShard } from "../config/parts.js";
+import { shardOf } from "../config/parts.js";
 import type { Runs, Settings } from "../config/settings.js";
 import { commandOf } from "../contract/endpoints.js";
 import { loadInput } from "../contract/inputs.js";
@@ -148,6 +148,11 @@ export function loadRecording(
         `${setting}: ${file}: /definitions/${k}/rawHeaders must hold name, value pairs`,
       );
   }
+  if (rec.settings.shard !== undefined && !shardOf(rec.settings.shard))
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `${setting}: ${file}: /settings/shard "${rec.settings.shard}" is not I/N with 1 <= I <= N <= 256`,
+    );
   const known = new Set(caseIds);
   const unknown = rec.settings.cases.find((c) => !known.has(c));
   if (unknown)
@@ -183,6 +188,8 @@ export function serialiseRecording(rec: Recording): string {
 /** The run's settings with the recording's generation settings: the same seed makes the same cases. */
 export function withRecordedSettings(s: Settings, r: RecordedSettings): Settings {
   const { path: _p, replayPath: _r, part: _k, shard: _s, ...rest } = s;
+  // loadRecording refused a shard that is not one.
+  const shard = r.shard ? shardOf(r.shard) : undefined;
   return {
     ...rest,
     seed: r.seed,
@@ -192,6 +199,6 @@ export function withRecordedSettings(s: Settings, r: RecordedSettings): Settings
     ...(r.path ? { path: r.path } : {}),
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
     ...(r.part !== undefined ? { part: r.part } : {}),
-    ...(r.shard ? { shard: parseShard(r.shard) } : {}),
+    ...(shard ? { shard } : {}),
   };
 }
