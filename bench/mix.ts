@@ -1,6 +1,5 @@
 // The suite's own request mix, replayed by autocannon: like compared with like.
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
 import { mintUserSig } from "../src/usersig/sign.js";
@@ -10,11 +9,12 @@ export interface MixRequest {
   body: string;
 }
 
-/** The requests of a recording, in order (paths with the UserSig, sdkappid and random normalised). */
+/**
+ * The requests of a recording the bench made (plain JSON), in order, with the UserSig, sdkappid
+ * and random normalised in their paths.
+ */
 export function mixOf(file: string): MixRequest[] {
-  const bytes = readFileSync(file);
-  const text = (bytes[0] === 0x1f ? gunzipSync(bytes) : bytes).toString("utf8");
-  const rec = JSON.parse(text) as { definitions: MixRequest[] };
+  const rec = JSON.parse(readFileSync(file, "utf8")) as { definitions: MixRequest[] };
   return rec.definitions.map((d) => ({ path: d.path, body: d.body }));
 }
 
