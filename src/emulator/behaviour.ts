@@ -11,8 +11,11 @@ export interface Behaviour {
   maxNameBytes: number;
   /** accounts the app may hold; past it imports fail with 70398 (and the emulator's memory stays bounded) */
   maxAccounts: number;
-  /** how the name limit is counted: bytes per the ZH limits page */
-  nameLimitUnit: "bytes" | "chars";
+  /**
+   * how the name limit is counted: bytes per the ZH limits page. Holdout faults: "astral-as-3"
+   * counts a 4-byte character as 3 bytes, "cesu-8" as 6 (each UTF-16 half as 3).
+   */
+  nameLimitUnit: "bytes" | "chars" | "astral-as-3" | "cesu-8";
   /** the 32-group cap counts the groups the user already has */
   capCountsExisting: boolean;
   rejectEmptyName: boolean;
@@ -62,6 +65,48 @@ export interface Behaviour {
   seqScope: "user" | "app";
   toAccountNull: "absent" | "reject";
   responseContentType: boolean;
+  // Holdout knobs (faults/holdout/): each default is the behaviour above, byte for byte.
+  /** the name stored for a sent one (faults: anything but "sent") */
+  storeNameAs: "sent" | "html-escaped" | "trimmed" | "nfc";
+  /** how a sent name is matched against the user's groups (a fault: "case-folded") */
+  existingNameMatch: "exact" | "case-folded";
+  /** how group_add finds From_Account's account (faults: anything but "exact") */
+  fromAccountMatch: "exact" | "case-folded" | "numeric";
+  /** From_Account counts as its own friend (a fault) */
+  selfIsFriend: boolean;
+  /** the groups To_Account joins: the new ones (the docs), every named one, or the first new one */
+  placeIn: "fresh" | "all-named" | "first-fresh";
+  /** To_Account entries past this many are answered 0 but not placed (a fault when under 1000) */
+  maxPlacedPerCall: number;
+  /** joining a group takes the friend out of its other groups (a fault) */
+  placementReplaces: boolean;
+  /** a call refused for an existing name keeps the new names listed before it (a fault) */
+  existingRefusalKeepsEarlier: boolean;
+  /** CurrentSequence is the number of groups (a fault: it falls on group_delete) */
+  seqIsGroupCount: boolean;
+  /** friend_delete resets the group Sequence to 0 (a fault) */
+  friendDeleteResetsSeq: boolean;
+  /** friend_import, friend_add and friend_delete move the group Sequence too (undocumented either way) */
+  friendChangesBumpSeq: boolean;
+  /** group_delete reads names as Latin-1, so a non-ASCII name never matches (a fault) */
+  deleteDecodesLatin1: boolean;
+  /** group_delete of a name the user lacks: 30001, or skipped (reference §2.1 leaves it open) */
+  deleteUnknownName: "reject" | "ignore";
+  /** random refused when 0 ("truthy") or above 2^31-1 ("int32"): faults; "none" checks nothing */
+  randomCheck: "none" | "truthy" | "int32";
+  /** group_get's order: creation order, or newest first (undocumented) */
+  groupGetOrder: "created" | "newest-first";
+  /** Tag_SNS_IM_Group's order: as joined, or sorted (undocumented) */
+  friendGroupsOrder: "joined" | "sorted";
+  /** JSON text of answers: compact (JSON.stringify), indented, or spaces around ':' and ',' */
+  jsonLayout: "compact" | "pretty" | "spaced";
+  /** what answers write as \uXXXX: what JSON requires, also < > &, or every non-ASCII character */
+  jsonEscape: "minimal" | "html-safe" | "ascii";
+  /** Content-Encoding of answers longer than compressAbove bytes (RFC 9110 §12.5.3 allows it unasked) */
+  responseEncoding: "identity" | "gzip" | "deflate";
+  compressAbove: number;
+  /** server.ts holds a group_add's From_Account this long; another group_add for it meanwhile gets 30008 */
+  writeConflictWindowMs: number;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -107,4 +152,25 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   seqScope: "user",
   toAccountNull: "absent",
   responseContentType: true,
+  storeNameAs: "sent",
+  existingNameMatch: "exact",
+  fromAccountMatch: "exact",
+  selfIsFriend: false,
+  placeIn: "fresh",
+  maxPlacedPerCall: Number.MAX_SAFE_INTEGER,
+  placementReplaces: false,
+  existingRefusalKeepsEarlier: false,
+  seqIsGroupCount: false,
+  friendDeleteResetsSeq: false,
+  friendChangesBumpSeq: false,
+  deleteDecodesLatin1: false,
+  deleteUnknownName: "reject",
+  randomCheck: "none",
+  groupGetOrder: "created",
+  friendGroupsOrder: "joined",
+  jsonLayout: "compact",
+  jsonEscape: "minimal",
+  responseEncoding: "identity",
+  compressAbove: 0,
+  writeConflictWindowMs: 0,
 };

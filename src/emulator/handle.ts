@@ -7,6 +7,7 @@ import type { Handler } from "./handlers/context.js";
 import { friendAdd, friendDelete, friendGetList, friendImport } from "./handlers/friends.js";
 import { groupAdd } from "./handlers/group_add.js";
 import { groupDelete, groupGet } from "./handlers/groups.js";
+import { encodeBody, jsonText } from "./json-text.js";
 import type { State } from "./state.js";
 import type { Body, EmuConfig, EmuRequest, EmuResponse, Envelope } from "./types.js";
 
@@ -68,11 +69,18 @@ function parseBody(text: string, b: Behaviour, service: string): Body | Envelope
   return v as Body;
 }
 
-function serialise(env: Envelope, b: Behaviour): EmuResponse {
+/** An envelope as the HTTP answer the behaviour writes (exported for server.ts's write-conflict answer). */
+export function serialise(env: Envelope, b: Behaviour): EmuResponse {
   const headers: Record<string, string> = b.responseContentType
     ? { "content-type": "application/json; charset=utf-8" }
     : {};
-  return { status: 200, headers, body: JSON.stringify(env) };
+  return encodeBody({ status: 200, headers, body: jsonText(env, b.jsonLayout, b.jsonEscape) }, b);
+}
+
+/** Holdout faults: seed random 取值范围0 - 4294967295, but 0 fails a truthiness test and an int32 parse stops at 2^31-1. */
+function randomRefused(b: Behaviour, r: string | undefined): boolean {
+  if (b.randomCheck === "none" || r === undefined || !/^\d+$/.test(r)) return false;
+  return b.randomCheck === "truthy" ? Number(r) === 0 : Number(r) > 2147483647;
 }
 
 function route(
@@ -101,6 +109,7 @@ function route(
     if (/^\d+$/.test(r) && Number(r) > 4294967295)
       return { command, envelope: fail(60002, "random is out of range") };
   }
+  if (randomRefused(b, req.query.random)) return { command, envelope: fail(60002, "random is invalid") };
   if (b.rejectReusedRandom) {
     const r = req.query.random ?? "";
     if (env.seenRandoms.has(r)) return { command, envelope: fail(60002, "random reused") };

@@ -21,6 +21,7 @@ import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import { tencentDomains } from "./tls.js";
 import type { EmuConfig, EmuRequest, EmuResponse } from "./types.js";
+import { holdWrites } from "./writes.js";
 
 /** Bodies past this are refused without being read to the end (the service caps bodies too). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -163,8 +164,22 @@ const TOO_LARGE = JSON.stringify({
 });
 
 const send = (res: ServerResponse, out: EmuResponse): void => {
-  res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(out.body) }).end(out.body);
+  const bytes = out.raw ?? out.body;
+  res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(bytes) }).end(bytes);
 };
+
+/**
+ * handle(), unless a fault's `around` hook or the write-conflict window (a holdout variant) runs it
+ * after a wait: only those two return a promise, so the default path stays synchronous.
+ */
+function answer(live: Live, request: EmuRequest, held: Set<string>): EmuResponse | Promise<EmuResponse> {
+  const run = (state: State) => handle(state, request, live.env);
+  const around = live.env.faults.find((f) => f.around)?.around;
+  if (around) return around({ state: live.state, req: request, handle: run });
+  if (live.env.behaviour.writeConflictWindowMs > 0)
+    return holdWrites(held, live.env.behaviour, live.state, request, run);
+  return run(live.state);
+}
 
 /** A scripted answer, unless the step checks authentication and the call fails it (then that answer). */
 function fromScript(live: Live, request: EmuRequest): ReturnType<typeof scripted> | EmuResponse | undefined {
@@ -186,6 +201,7 @@ async function serve(
   o: EmulatorOptions,
   moods: Moods,
   controlOn: boolean,
+  held: Set<string>,
 ): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
@@ -209,7 +225,8 @@ async function serve(
   }
   const mood = moods.intercept(request.path);
   if (mood) return send(res, { status: 200, headers: { "content-type": "application/json" }, body: mood });
-  const out = handle(live.state, request, live.env);
+  const pending = answer(live, request, held);
+  const out = pending instanceof Promise ? await pending : pending;
   if (out.drop) return void req.socket.destroy();
   entry.status = out.status;
   send(res, out);
@@ -252,6 +269,8 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const state = emptyState();
   const env = makeEnv(o.config, o.faults ?? [], o.behaviour ?? {});
   const moods = new Moods(o);
+  /** From_Accounts whose group_add is inside its write-conflict window */
+  const held = new Set<string>();
   const live: Live = {
     state,
     env,
@@ -263,7 +282,7 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const controlOn = o.control ?? (host0 === "localhost" || host0 === "::1" || /^127\./.test(host0));
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    serve(live, req, res, o, moods, controlOn).catch(() => {
+    serve(live, req, res, o, moods, controlOn, held).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });

@@ -12,6 +12,8 @@ export interface EmuResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** bytes the adapter sends instead of `body` (a compressed body); `body` keeps the text */
+  raw?: Buffer;
   /** the adapter drops the connection without answering (a deliberate fault) */
   drop?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { Behaviour } from "../behaviour.js";
+import type { State } from "../state.js";
 import type { Body, EmuRequest, EmuResponse, Envelope } from "../types.js";
 
 /** What a response-rewriting fault sees: the request and the envelope the emulator meant to send. */
@@ -7,6 +8,13 @@ export interface FaultInput {
   command: string;
   body: Body | undefined;
   envelope: Envelope;
+}
+
+/** What an `around` hook gets: the live state, the request, and handle() bound to the request. */
+export interface AroundCall {
+  state: State;
+  req: EmuRequest;
+  handle: (state: State) => EmuResponse;
 }
 
 /**
@@ -23,6 +31,12 @@ export interface Fault {
   /** only group_add answers are rewritten unless `allCommands` */
   rewrite?: (f: FaultInput) => Envelope | EmuResponse;
   allCommands?: boolean;
+  /**
+   * Runs in server.ts in place of handle(), and may await between reading the state and writing
+   * it: the only way a concurrency fault (a lost update) can exist while handle() stays pure and
+   * synchronous. handle() never calls it; only the first fault that has one is used.
+   */
+  around?: (call: AroundCall) => Promise<EmuResponse>;
   /** no fixed case exposes it: only generated payloads or sequences do (issue 3) */
   onlyGenerationFinds?: boolean;
 }

@@ -1,12 +1,22 @@
 import { fail, isStringArray, ok } from "../envelope.js";
 import type { State, User } from "../state.js";
 import type { Envelope } from "../types.js";
-import type { HandlerContext } from "./context.js";
+import { bumpSeq, type HandlerContext } from "./context.js";
 
 interface Item {
   To_Account: string;
   ResultCode: number;
   ResultInfo: string;
+}
+
+/**
+ * After a friend change: whether the group Sequence moves is undocumented (a holdout variant moves it);
+ * a holdout fault resets it to 0 on friend_delete.
+ */
+function afterFriendChange(ctx: HandlerContext, u: User, items: Item[], deleting: boolean): void {
+  if (!items.some((i) => i.ResultCode === 0)) return;
+  if (deleting && ctx.b.friendDeleteResetsSeq) u.seq = 0;
+  else if (ctx.b.friendChangesBumpSeq) bumpSeq(ctx, u);
 }
 
 function withFailures(info: string, items: Item[], extra: Record<string, unknown> = {}): Envelope {
@@ -64,6 +74,7 @@ export function friendImport(ctx: HandlerContext): Envelope {
   const results = r.items.map((i) =>
     addOne(ctx.state, r.from, i.To_Account as string, isStringArray(i.GroupName) ? i.GroupName : [], false),
   );
+  afterFriendChange(ctx, r.from, results, false);
   return withFailures(ctx.b.successErrorInfo, results);
 }
 
@@ -76,6 +87,7 @@ export function friendAdd(ctx: HandlerContext): Envelope {
     const g = typeof i.GroupName === "string" && i.GroupName !== "" ? [i.GroupName] : [];
     return addOne(ctx.state, r.from, i.To_Account as string, g, both);
   });
+  afterFriendChange(ctx, r.from, results, false);
   return withFailures(ctx.b.successErrorInfo, results);
 }
 
@@ -92,7 +104,10 @@ export function friendGetList(ctx: HandlerContext): Envelope {
       return { To_Account: to, ResultCode: 30001, ResultInfo: "Err_SNS_FriendGetList_Friend_Not_Exist" };
     return {
       To_Account: to,
-      SnsProfileItem: [{ Tag: "Tag_SNS_IM_Group", Value: [...gs] }],
+      // The order of the names is undocumented: as joined, or sorted (a holdout variant).
+      SnsProfileItem: [
+        { Tag: "Tag_SNS_IM_Group", Value: ctx.b.friendGroupsOrder === "sorted" ? [...gs].sort() : [...gs] },
+      ],
       ResultCode: 0,
       ResultInfo: "",
     };
@@ -118,5 +133,6 @@ export function friendDelete(ctx: HandlerContext): Envelope {
     if (both) state.users.get(to)?.friends.delete(u.id);
     return { To_Account: to, ResultCode: 0, ResultInfo: "" };
   });
+  afterFriendChange(ctx, u, results, true);
   return withFailures(ctx.b.successErrorInfo, results);
 }

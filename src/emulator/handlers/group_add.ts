@@ -1,4 +1,6 @@
+import type { Behaviour } from "../behaviour.js";
 import { fail, isStringArray, ok } from "../envelope.js";
+import type { State, User } from "../state.js";
 import type { Envelope } from "../types.js";
 import { bumpSeq, type HandlerContext, nameLength } from "./context.js";
 
@@ -52,13 +54,40 @@ function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
   return undefined;
 }
 
+/** The name kept for a sent one: the sent bytes, or a holdout fault's rewrite of them. */
+function stored(b: Behaviour, n: string): string {
+  if (b.storeNameAs === "trimmed") return n.trim();
+  if (b.storeNameAs === "nfc") return n.normalize("NFC");
+  if (b.storeNameAs === "html-escaped")
+    return n.replace(
+      /[&<>"']/g,
+      (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`,
+    );
+  return n;
+}
+
+/** From_Account's account: by exact id, or as a holdout fault finds it (letter case folded, or as a number). */
+function findUser(state: State, b: Behaviour, from: string): User | undefined {
+  if (b.fromAccountMatch === "numeric" && /^\d+$/.test(from)) return state.users.get(String(Number(from)));
+  const exact = state.users.get(from);
+  if (exact || b.fromAccountMatch !== "case-folded") return exact;
+  const folded = from.toLowerCase();
+  return [...state.users.values()].find((u) => u.id.toLowerCase() === folded);
+}
+
+/** The groups a friend joins: the new ones (seed), or what a holdout fault picks. */
+function joined(b: Behaviour, fresh: string[], named: string[]): string[] {
+  if (b.placeIn === "all-named") return named;
+  return b.placeIn === "first-fresh" ? fresh.slice(0, 1) : fresh;
+}
+
 export function groupAdd(ctx: HandlerContext): Envelope {
   const { state, b } = ctx;
   const p = parse(ctx);
   if ("ActionStatus" in p) return p;
   const bad = checkNames(ctx, p);
   if (bad) return bad;
-  const user = state.users.get(p.from);
+  const user = findUser(state, b, p.from);
   if (!user)
     return b.checkFromExists
       ? fail(NO_USER, "Err_SNS_GroupAdd_From_Account_Not_Exist")
@@ -66,8 +95,19 @@ export function groupAdd(ctx: HandlerContext): Envelope {
   if (b.refuseUnknownToAccount && p.to?.some((acc) => !state.users.has(acc))) {
     return fail(NO_USER, "Err_SNS_GroupAdd_To_Account_Not_Exist");
   }
-  const fresh = [...new Set(p.names)].filter((n) => !user.groups.includes(n));
-  if (fresh.length < new Set(p.names).size && b.existingName === "reject") {
+  const named = [...new Set(p.names.map((n) => stored(b, n)))];
+  const key = (n: string) => (b.existingNameMatch === "case-folded" ? n.toLowerCase() : n);
+  const have = new Set(user.groups.map(key));
+  const fresh = named.filter((n) => !have.has(key(n)));
+  if (fresh.length < named.length && b.existingName === "reject") {
+    // A holdout fault: names written one by one, stopping at the first that exists.
+    if (b.existingRefusalKeepsEarlier) {
+      const earlier = named.slice(
+        0,
+        named.findIndex((n) => have.has(key(n))),
+      );
+      if (user.groups.length + earlier.length <= b.maxGroupsPerUser) user.groups.push(...earlier);
+    }
     return fail(BAD, "Err_SNS_GroupAdd_GroupName_Exist");
   }
   const counted = b.capCountsExisting ? user.groups.length + fresh.length : fresh.length;
@@ -76,8 +116,14 @@ export function groupAdd(ctx: HandlerContext): Envelope {
     return fail(GROUP_LIMIT, "Err_SNS_GroupAdd_Group_Count_Exceed_Limit");
   }
   if (b.storeGroups) user.groups.push(...fresh);
-  const items = (p.to ?? []).map((acc) => {
-    const groups = user.friends.get(acc);
+  const joins = joined(b, fresh, named);
+  const items = (p.to ?? []).map((acc, i) => {
+    let groups = user.friends.get(acc);
+    // A holdout fault: From_Account in its own To_Account taken for a friend.
+    if (!groups && b.selfIsFriend && acc === user.id) {
+      groups = new Set<string>();
+      user.friends.set(acc, groups);
+    }
     if (!groups && b.checkFriendship) {
       return {
         To_Account: acc,
@@ -85,7 +131,10 @@ export function groupAdd(ctx: HandlerContext): Envelope {
         ResultInfo: "Err_SNS_GroupAdd_ToTinyId_Not_Friend",
       };
     }
-    if (groups && b.storeMembers) for (const n of fresh) groups.add(n);
+    if (groups && b.storeMembers && i < b.maxPlacedPerCall) {
+      if (b.placementReplaces) groups.clear();
+      for (const n of joins) groups.add(n);
+    }
     return { To_Account: acc, ResultCode: 0, ResultInfo: "" };
   });
   if (fresh.length > 0 || items.some((i) => i.ResultCode === 0)) bumpSeq(ctx, user);

@@ -10,7 +10,9 @@ export function groupGet(ctx: HandlerContext): Envelope {
   if (!u) return fail(30003, "Err_SNS_GroupGet_From_Account_Not_Exist");
   const filter = body.GroupName;
   if (filter !== undefined && !isStringArray(filter)) return fail(30001, "Err_SNS_GroupGet_Param");
-  const wanted = filter && filter.length > 0 ? u.groups.filter((g) => filter.includes(g)) : u.groups;
+  const picked = filter && filter.length > 0 ? u.groups.filter((g) => filter.includes(g)) : u.groups;
+  // The order of ResultItem is undocumented: creation order, or newest first (a holdout variant).
+  const wanted = ctx.b.groupGetOrder === "newest-first" ? [...picked].reverse() : picked;
   const withFriends =
     body.NeedFriend === "Need_Friend_Type_Yes" || (filter !== undefined && filter.length > 0);
   const items = wanted.map((g) => {
@@ -31,11 +33,19 @@ export function groupDelete(ctx: HandlerContext): Envelope {
   }
   const u = state.users.get(body.From_Account);
   if (!u) return fail(30003, "Err_SNS_GroupDel_From_Account_Not_Exist");
-  if (names.some((n) => !u.groups.includes(n))) return fail(30001, "Err_SNS_GroupDel_Group_Not_Exist");
-  u.groups = u.groups.filter((g) => !names.includes(g));
+  // A holdout fault reads the names as Latin-1: a non-ASCII name then matches no group.
+  const asRead = ctx.b.deleteDecodesLatin1
+    ? names.map((n) => Buffer.from(n, "utf8").toString("latin1"))
+    : names;
+  const unknown = asRead.some((n) => !u.groups.includes(n));
+  if (unknown && ctx.b.deleteUnknownName === "reject") return fail(30001, "Err_SNS_GroupDel_Group_Not_Exist");
+  const gone = asRead.filter((n) => u.groups.includes(n));
+  // reference §2.1 leaves an unknown name open: a holdout variant skips it; nothing gone, nothing moves.
+  if (gone.length === 0) return ok(ctx.b.successErrorInfo, { CurrentSequence: u.seq });
+  u.groups = u.groups.filter((g) => !gone.includes(g));
   for (const gs of u.friends.values()) {
-    const member = names.some((n) => gs.has(n));
-    for (const n of names) gs.delete(n);
+    const member = gone.some((n) => gs.has(n));
+    for (const n of gone) gs.delete(n);
     if (member && ctx.b.deleteStripsAllMemberships) gs.clear();
   }
   bumpSeq(ctx, u);
