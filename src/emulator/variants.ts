@@ -1,4 +1,5 @@
 import type { Variant } from "./faults/fault.js";
+import { HOLDOUT_BENIGN } from "./faults/holdout/benign/index.js";
 
 /**
  * Other answers where the docs leave the behaviour open (reference §7). A run
@@ -32,6 +33,7 @@ export const VARIANTS: readonly Variant[] = [
   },
 ];
 
+/** A variant by id: these first, then the holdout faults' benign neighbours (kept out of VARIANTS on purpose). */
 export function variantById(id: string): Variant | undefined {
-  return VARIANTS.find((v) => v.id === id);
+  return VARIANTS.find((v) => v.id === id) ?? HOLDOUT_BENIGN.find((v) => v.id === id);
 }

@@ -1,0 +1,8 @@
+import type { Variant } from "../../fault.js";
+
+// Benign: reference §7 q5: what moves the Sequence is not documented; it only goes up here.
+export const sequenceMovesOnFriendChanges = {
+  id: "sequence-moves-on-friend-changes",
+  title: "friend_import, friend_add and friend_delete move the group Sequence too",
+  behaviour: { friendChangesBumpSeq: true },
+} satisfies Variant;
