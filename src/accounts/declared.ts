@@ -13,6 +13,11 @@ export class DeclaredPool {
     return this.f.users[this.k++ % this.f.users.length] as string;
   }
 
+  /** Declared accounts are what they are: no digits-only one is made. */
+  leaseDigits(): string | undefined {
+    return undefined;
+  }
+
   async ghost(_t: CaseContext): Promise<string> {
     return this.f.unknown[this.u++ % this.f.unknown.length] as string;
   }

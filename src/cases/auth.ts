@@ -151,7 +151,9 @@ export const auth = {
       for (const [name, v] of Object.entries(r.query ?? {}))
         query[name as QueryName] = v === null ? null : (values[v] ?? v);
       if (r.sig && sig) query.usersig = signed(r.sig, sig, adminSig, ids);
-      const o: CallOptions = { query, ...(r.rename ? { rename: r.rename } : {}) };
+      // The request cannot show which condition it probes (an expired signature looks like any
+      // other): the class of specs/input-domain.json's group_add?auth field is declared here.
+      const o: CallOptions = { query, classes: [`auth-${c.id}`], ...(r.rename ? { rename: r.rename } : {}) };
       for (const b of CONDITIONS.bodies) {
         const ex = await t.call(
           "group_add",

@@ -161,6 +161,17 @@ const FAILING: Record<string, [Record<string, unknown>, unknown, number?]> = {
     },
   ],
   "fail-account-matches": [seedReq, { ...seedRes, Fail_Account: undefined }],
+  "result-info-on-item-failure": [
+    seedReq,
+    {
+      ...seedRes,
+      ResultItem: [
+        seedRes.ResultItem[0],
+        { ...seedRes.ResultItem[1], ResultInfo: "" },
+        seedRes.ResultItem[2],
+      ],
+    },
+  ],
   "error-code-documented": [
     seedReq,
     { ActionStatus: "FAIL", ErrorCode: 12345, ErrorInfo: "x", ErrorDisplay: "" },
@@ -225,5 +236,9 @@ describe("every OPEN check reports two different answers differently", () => {
     expect(observe("open-response-content-type", seedRes, { "content-type": "application/json" })).not.toBe(
       observe("open-response-content-type", seedRes),
     );
+  });
+  it("open-content-encoding", () => {
+    expect(observe("open-content-encoding", seedRes, { "content-encoding": "gzip" })).toBe("gzip");
+    expect(observe("open-content-encoding", seedRes)).toBe("(none)");
   });
 });

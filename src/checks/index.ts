@@ -8,11 +8,13 @@ import { errorDisplayPresent } from "./error-display-present.js";
 import { errorInfoOnFailure } from "./error-info-on-failure.js";
 import { failAccountMatches } from "./fail-account-matches.js";
 import { http200 } from "./http-200.js";
+import { openContentEncoding } from "./open-content-encoding.js";
 import { openExtraFields } from "./open-extra-fields.js";
 import { openResponseContentType } from "./open-response-content-type.js";
 import { openResultItemOrder } from "./open-result-item-order.js";
 import { openSuccessErrorInfo } from "./open-success-error-info.js";
 import { resultInfoEmptyOnSuccess } from "./result-info-empty-on-success.js";
+import { resultInfoOnItemFailure } from "./result-info-on-item-failure.js";
 import { resultItemPerAccount } from "./result-item-per-account.js";
 import { resultItemTypes } from "./result-item-types.js";
 import { sequenceNeverDecreases } from "./sequence-never-decreases.js";
@@ -28,6 +30,7 @@ export const CHECKS: readonly ExchangeCheck[] = [
   resultItemPerAccount,
   resultInfoEmptyOnSuccess,
   failAccountMatches,
+  resultInfoOnItemFailure,
   errorCodeDocumented,
   errorInfoOnFailure,
   errorDisplayPresent,
@@ -36,4 +39,5 @@ export const CHECKS: readonly ExchangeCheck[] = [
   openExtraFields,
   openResultItemOrder,
   openResponseContentType,
+  openContentEncoding,
 ];

@@ -4,6 +4,7 @@ import { CHECKS } from "../checks/index.js";
 import { FAULTS } from "../emulator/faults/index.js";
 import { MUTATIONS } from "../generators/mutations/index.js";
 import { SuiteError } from "../kernel/errors.js";
+import { EFFECTS_ORACLE } from "../probe/effects.js";
 import { RULES } from "../rules/catalogue.js";
 
 const list = (xs: readonly string[]): string => (xs.length ? xs.map((x) => `\n    ${x}`).join("") : " none");
@@ -25,6 +26,9 @@ export function explainRule(id: string): string {
     ? [`${check.id} (src/checks/${check.id}.ts), on every ${check.commands.join(", ")} answer`]
     : [];
   const cases = CASES.filter((c) => c.rules.includes(id)).map((c) => `${c.id}: ${c.title}`);
+  const oracles = (EFFECTS_ORACLE.rules as readonly string[]).includes(id)
+    ? [`${EFFECTS_ORACLE.id}: ${EFFECTS_ORACLE.title}`]
+    : [];
   const conditions = CONDITIONS.conditions
     .filter((c) => c.rule === id)
     .map(
@@ -66,6 +70,7 @@ export function explainRule(id: string): string {
     `  source: ${rule.source}`,
     `  exchange check:${list(checks)}`,
     `  cases:${list(cases)}`,
+    ...(oracles.length ? [`  oracles:${list(oracles)}`] : []),
     ...(conditions.length ? [`  conditions (specs/conditions.json):${list(conditions)}`] : []),
     `  mutations (property-invalid):${list(mutations)}`,
     `  emulator faults that break it:${list(faults)}`,

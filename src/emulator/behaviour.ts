@@ -25,6 +25,12 @@ export interface Behaviour {
   checkFriendship: boolean;
   /** refuse the whole call when a To_Account does not exist (the docs fail such items one by one) */
   refuseUnknownToAccount: boolean;
+  /** a group_add that places friends loses the user's oldest group (a fault) */
+  dropOldestOnAdd: boolean;
+  /** group_delete of several names deletes only the first (a fault) */
+  deleteOnlyFirst: boolean;
+  /** names with ASCII punctuation or markup are refused (a fault against a SHOULD rule) */
+  refuseNamePunctuation: boolean;
   /** group_delete clears its members' other groups as well (a fault) */
   deleteStripsAllMemberships: boolean;
   storeGroups: boolean;
@@ -107,6 +113,12 @@ export interface Behaviour {
   compressAbove: number;
   /** server.ts holds a group_add's From_Account this long; another group_add for it meanwhile gets 30008 */
   writeConflictWindowMs: number;
+  /** names with whitespace at an edge, or only whitespace: taken as sent, or refused (open) */
+  nameEdges: "accept" | "reject";
+  /** how names are compared for "exists" and "repeated": exactly, or as NFKC (canonically or compatibly equivalent text is one name) */
+  nameCompare: "exact" | "normalised";
+  /** the same account twice in To_Account: an item per entry, or the call refused (open) */
+  duplicateToAccount: "each" | "reject";
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -124,6 +136,9 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   checkFriendship: true,
   refuseUnknownToAccount: false,
   deleteStripsAllMemberships: false,
+  dropOldestOnAdd: false,
+  deleteOnlyFirst: false,
+  refuseNamePunctuation: false,
   storeGroups: true,
   storeMembers: true,
   atomic: true,
@@ -173,4 +188,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   responseEncoding: "identity",
   compressAbove: 0,
   writeConflictWindowMs: 0,
+  nameEdges: "accept",
+  nameCompare: "exact",
+  duplicateToAccount: "each",
 };

@@ -27,6 +27,18 @@ export const VARIANTS: readonly Variant[] = [
     },
   },
   {
+    id: "strict-names",
+    title:
+      "Names with whitespace at an edge are refused, names equal under NFKC are one name, and an account twice in To_Account is refused",
+    behaviour: { nameEdges: "reject", nameCompare: "normalised", duplicateToAccount: "reject" },
+  },
+  {
+    id: "gateway",
+    title:
+      "Behind a gateway: every answer gzip-encoded unasked (RFC 9110 §12.5.3), JSON indented, and a group_add that overlaps another for the same user refused with 30008",
+    behaviour: { responseEncoding: "gzip", compressAbove: 0, jsonLayout: "pretty", writeConflictWindowMs: 3 },
+  },
+  {
     id: "strict-random",
     title: "random above 4294967295 is refused (60002), and CurrentSequence moves by 5 per change",
     behaviour: { randomOutOfRange: "reject", seqStep: 5 },

@@ -5,7 +5,7 @@ import { budget } from "../proof/budget.js";
 import { adminSig, env, normal, relations } from "../proof/generation-env.js";
 import { ruleById } from "../rules/catalogue.js";
 import { MUTATIONS } from "./mutations/index.js";
-import { groupName, longName } from "./name.js";
+import { groupName, overLimitName } from "./name.js";
 import { validPayload } from "./payload.js";
 import { stillInvalid } from "./still-invalid.js";
 
@@ -37,8 +37,13 @@ describe("valid generators", () => {
     expect(Math.max(...sample.map((v) => v.To_Account?.length ?? 0))).toBeGreaterThan(900);
   });
 
-  it("make over-long names of exactly the asked byte count", () => {
-    for (const n of fc.sample(longName(31), { numRuns: budget(200), seed: 4 })) expect(bytes(n)).toBe(31);
+  it("make over-long names over 30 bytes, byte 30 falling inside characters of every width", () => {
+    const sample = fc.sample(overLimitName(), { numRuns: budget(400), seed: 4 });
+    expect(sample.every((n) => bytes(n) > 30)).toBe(true);
+    for (const w of [2, 3, 4])
+      expect(
+        sample.some((n) => bytes([...n].slice(0, 40).join("")) > 30 && [...n].some((c) => bytes(c) === w)),
+      ).toBe(true);
   });
 });
 
@@ -120,46 +125,46 @@ describe("determinism", () => {
         {
           "count": 2,
           "names": [
-            "3tluKD28𤭢L🚀",
-            "MAs_戚v1LΩmA友",
+            "3Д事uøzzzzzzzzzzzzzzzzz𪚥",
+            "M87eoLcçMfA0sq_0",
           ],
-          "to": "5: p_u04 p_u03",
+          "to": "6: p_x6817 p_u03",
         },
         {
           "count": 4,
           "names": [
-            "uzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
-            "U9𤭢zzzzzzzzzzzzzzzzzzzzzzzz",
-            "æ",
+            "B",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzz学",
+            "reüd",
           ],
-          "to": "5: p_u03 p_u04",
+          "to": "4: p_u02 p_x6396",
         },
         {
           "count": 3,
           "names": [
-            "p2zzzzzzzzzzzzzzzzzzzzzzzzzzzz",
-            "l🌟朋3cz2组🌟I好zzzzzzz",
-            "é朋𡈽组试😀𡈽zzzzzzz",
-          ],
-          "to": "919: p_x4722 p_x9997",
-        },
-        {
-          "count": 28,
-          "names": [
-            "OQBæzzzzzzzzzzzzzzzzzzzzzzzzz",
-            "人",
-            "𤭢同𠮷G𪚥",
+            "Xp52b8𤭢leng",
+            "人2zzzzzzzzzzzzzzzzzzzzzzzzæ",
+            "key",
           ],
           "to": "0: ",
         },
         {
+          "count": 28,
+          "names": [
+            "O🚀友i学𠮷åG𠮷πzz友",
+            "🌟zzzzzzzzzzzzzzzzzzzzzz𠮷",
+            "S",
+          ],
+          "to": "5: p_u04 p_x0964",
+        },
+        {
           "count": 11,
           "names": [
-            "6人3亲分f戚🎉GlJ8zzzzzzz",
-            "𤭢Xbp",
-            "t列jJ🌟zzzzzzzzzzzzzzzzzzzz",
+            "26b7🌟kCEaGf0x",
+            "ßlΩ8p𠮷Xb组zzzzzzzzzzz人",
+            "t3Y5j🍀OfM3",
           ],
-          "to": "5: p_x6988 p_u04",
+          "to": "7: p_u04 p_u02",
         },
       ]
     `);

@@ -1,57 +1,43 @@
 import fc from "fast-check";
-import { utf8Bytes } from "../contract/limits.js";
-
-/**
- * Characters by UTF-8 width, so names cover every byte count. Only letters and
- * digits, no spaces or controls, precomposed forms only: a name that a live
- * server might trim, fold or normalise would make a false alarm.
- */
-const ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
-const TWO = "éßøñüçåæЖжДдΩπλ"; // 2 bytes each
-const CJK = "分组好友同事家人朋友测试列表亲戚同学"; // 3 bytes each (BMP)
-const EMOJI = ["😀", "🎉", "🚀", "🌟", "🐱", "🍀"]; // 4 bytes each
-const CJK_EXT_B = ["𠀀", "𠮷", "𡈽", "𤭢", "𪚥"]; // 4 bytes each, CJK outside the BMP
-
-const unit = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...ASCII) },
-  { weight: 1, arbitrary: fc.constantFrom(...TWO) },
-  { weight: 2, arbitrary: fc.constantFrom(...CJK) },
-  { weight: 1, arbitrary: fc.constantFrom(...EMOJI) },
-  { weight: 1, arbitrary: fc.constantFrom(...CJK_EXT_B) },
-);
-
-/** Keeps whole characters while they fit in `max` bytes. */
-export function trimToBytes(chars: readonly string[], max: number): string {
-  let out = "";
-  for (const c of chars) {
-    if (utf8Bytes(out + c) > max) break;
-    out += c;
-  }
-  return out;
-}
+import { classById, type Expectation } from "../contract/domain.js";
+import { NAME_CLASSES } from "./name-classes.js";
 
 export interface NameConstraints {
-  /** the documented limit: 30 bytes (reference §1.5) */
-  maxBytes?: number;
+  /** draw from the classes the docs allow outright only (no should or open class): for models that must predict acceptance */
+  strict?: boolean;
 }
+
+/** How often a class is drawn, by what the docs say a name of it gets (specs/input-domain.json). */
+const WEIGHT: Record<Expectation, number> = {
+  valid: 6,
+  "valid-should": 1,
+  open: 1,
+  invalid: 0,
+  "invalid-should": 0,
+};
 
 /**
- * A valid group name by construction: 1 character and up to `maxBytes` UTF-8
- * bytes, half of them padded with ASCII to exactly the limit (the boundary is
- * where servers get it wrong).
+ * A group name drawn from the documented name domain: one of its classes, then a name of that
+ * class (src/generators/name-classes.ts). Names the docs allow outright come most often, the edge
+ * of exactly 30 bytes twice as often as the rest (the boundary is where servers get it wrong);
+ * names a filter might refuse and names whose fate the docs leave open come now and then, and the
+ * judge knows them by their classes.
  */
 export function groupName(c: NameConstraints = {}): fc.Arbitrary<string> {
-  const max = c.maxBytes ?? 30;
-  const free = fc.array(unit, { minLength: 1, maxLength: max }).map((u) => trimToBytes(u, max));
-  const exact = free.map((s) => s + "z".repeat(max - utf8Bytes(s)));
-  return fc.oneof(free, exact);
+  const picks = Object.entries(NAME_CLASSES).flatMap(([id, arbitrary]) => {
+    const { expect } = classById(id);
+    const w = c.strict && expect !== "valid" ? 0 : WEIGHT[expect] * (id.startsWith("name-30-end") ? 2 : 1);
+    return w > 0 ? [{ weight: w, arbitrary }] : [];
+  });
+  return fc.oneof(...picks);
 }
 
-/** A name over the limit: `over` bytes, made of one script family so its character count varies. */
-export function longName(over: number): fc.Arbitrary<string> {
-  return fc.array(unit, { minLength: over, maxLength: over }).map((u) => {
-    let s = trimToBytes(u, over);
-    while (utf8Bytes(s) < over) s += "y";
-    return s;
-  });
+/** The classes of names over the limit (specs/input-domain.json: expect invalid or invalid-should). */
+export const OVER_LIMIT = Object.keys(NAME_CLASSES).filter(
+  (id) => id.startsWith("name-over-") || id === "name-chars-within-bytes-over",
+);
+
+/** A name over 30 bytes, from one of the over-limit classes: split across byte 30 in every way, or not. */
+export function overLimitName(): fc.Arbitrary<string> {
+  return fc.oneof(...OVER_LIMIT.map((id) => NAME_CLASSES[id] as fc.Arbitrary<string>));
 }

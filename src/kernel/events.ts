@@ -49,7 +49,8 @@ export interface RunInfo {
 export type RunEvent =
   | { type: "run-start"; info: RunInfo; cases: string[] }
   | { type: "case-start"; caseId: string; title: string }
-  | { type: "exchange"; caseId: string; exchange: Exchange }
+  /** `classes`: the input-domain classes of the request (specs/input-domain.json), for coverage */
+  | { type: "exchange"; caseId: string; exchange: Exchange; classes?: string[] }
   | { type: "finding"; finding: Finding }
   | { type: "observation"; observation: Observation }
   | { type: "skip"; caseId: string; rule: string; reason: string }

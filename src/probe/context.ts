@@ -1,4 +1,6 @@
 import { CHECKS } from "../checks/index.js";
+import { classify } from "../contract/classify.js";
+import { expectationOf } from "../contract/domain.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
 import type { FindingDetail, Listener } from "../kernel/events.js";
@@ -12,6 +14,7 @@ import {
 } from "../kernel/exchange.js";
 import { ruleById } from "../rules/catalogue.js";
 import { abortError, type Sender } from "../transport/sender.js";
+import { type Effects, fullRead, judgeEffects, judgeFriendSide, toSettle } from "./effects.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
 /** What every case of a run shares. */
@@ -21,6 +24,8 @@ export interface RunShared {
   /** query values of a normal admin call (usersig included) */
   query: () => Record<QueryName, string>;
   memory: Map<string, unknown>;
+  /** the whole-effect oracle; absent when state cannot be read back (a group_add-only target) */
+  effects?: Effects;
 }
 
 const describe = (ex: Exchange): string => {
@@ -31,6 +36,12 @@ const describe = (ex: Exchange): string => {
   if (!b) return "a body that is not a JSON object";
   return `${String(b.ActionStatus)} ${String(b.ErrorCode)} ${JSON.stringify(b.ErrorInfo ?? "")}`;
 };
+
+/** The input-domain classes each exchange was sent as (for oracles that judge by the domain). */
+const CLASSES_OF = new WeakMap<Exchange, readonly string[]>();
+
+/** The classes of specs/input-domain.json an exchange's request belongs to. */
+export const classesOf = (ex: Exchange): readonly string[] => CLASSES_OF.get(ex) ?? [];
 
 /** A case's handle on the target: calls are judged by every exchange check as they return. */
 export class CaseContext {
@@ -65,21 +76,78 @@ export class CaseContext {
       const a = abortError(this.signal, command);
       throw new SuiteError(a.code as SuiteErrorCode, a.message);
     }
-    const ex = await this.s.client.send(buildRequest(command, body, this.s.query(), o), this.signal);
-    this.s.emit({ type: "exchange", caseId: this.caseId, exchange: ex });
+    const json = o.rawBody === undefined && isObject(body) ? body : undefined;
+    const effects = this.s.effects;
+    // Issue 20: every change is read back before the next one touches the same account, so a
+    // call answered OK whose effect is wrong is caught at the call that caused it.
+    if (effects && !o.concurrent) for (const a of toSettle(effects, command, json)) await this.readBack(a);
+    const request = buildRequest(command, body, this.s.query(), o);
+    const classes = classify(request, effects?.model);
+    if (o.classes) classes.push(...o.classes);
+    const ex = await this.s.client.send(request, this.signal);
+    CLASSES_OF.set(ex, classes);
+    this.s.emit({ type: "exchange", caseId: this.caseId, exchange: ex, classes });
     // A connection dropped without an answer, on this request only and again when retried, is an
     // answer the docs do not allow (every call is answered with HTTP 200), not an outage: the
     // caller's expectation judges it. Only a target that answers nothing else is unjudgeable.
-    if (ex.error?.code === "TIM_ERR_TRANSPORT" && command === "group_add" && (await this.answersOthers()))
+    if (ex.error?.code === "TIM_ERR_TRANSPORT" && command === "group_add" && (await this.answersOthers())) {
+      effects?.model.apply(command, json, ex);
       return ex;
+    }
     if (ex.error) throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
     const status = ex.response?.status ?? 0;
     // reference §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
     if (GATEWAY_STATUS.has(status)) {
       throw new SuiteError("TIM_ERR_GATEWAY", `${command}: HTTP ${status} from the target or its proxy`);
     }
-    this.judge(ex, o.rawBody === undefined && isObject(body) ? body : undefined);
+    this.judge(ex, json);
+    if (effects) {
+      const invalid = expectationOf(classes).expect.startsWith("invalid");
+      effects.model.apply(command, json, ex, request.query.find(([k]) => k === "random")?.[1], invalid);
+      const side =
+        command === "group_get" && this.shapeIssue(ex)
+          ? undefined
+          : judgeEffects(this, effects, command, json, ex);
+      if (side) {
+        const read = await this.fixtureExchange("friend_get_list", {
+          From_Account: side.user,
+          To_Account: [...side.expected.keys()],
+          TagList: ["Tag_SNS_IM_Group"],
+        });
+        judgeFriendSide(this, side, read);
+      }
+    }
     return ex;
+  }
+
+  /**
+   * Calls for one user sent at once may be answered in any order: while a batch runs, each answer's
+   * CurrentSequence is held to the one from before it (sequence-never-decreases), not to each other.
+   */
+  batch(user: string, on: boolean): void {
+    const m = this.s.memory;
+    if (on) m.set(`batch:${user}`, m.get(`seq:${user}`));
+    else m.delete(`batch:${user}`);
+  }
+
+  /** Reads an account back (a full group_get), which judges its last change against the model. */
+  async readBack(user: string): Promise<void> {
+    await this.fixture("group_get", fullRead(user));
+  }
+
+  /** Reads back every account whose last change is not yet judged (at the end of a case). */
+  async settle(): Promise<void> {
+    const effects = this.s.effects;
+    if (!effects) return;
+    for (const a of effects.model.pendingAccounts()) await this.readBack(a);
+  }
+
+  /** A fixture answer the suite cannot rely on: not a success, or not the shape schemas/ describe. */
+  private shapeIssue(ex: Exchange): string | undefined {
+    const res = bodyOf(ex);
+    if (!succeeded(ex) || !res) return "not a success";
+    const issue = validate(ex.command as Command, "success", res)[0];
+    return issue ? `${issue.instancePath || "/"} ${issue.message}` : undefined;
   }
 
   /** Whether the target answers a harmless call right now (account_check of an id nobody has). */
@@ -93,9 +161,13 @@ export class CaseContext {
 
   /** A setup or verification call that must succeed; otherwise the case cannot be judged. */
   async fixture(command: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return bodyOf(await this.fixtureExchange(command, body)) as Record<string, unknown>;
+  }
+
+  /** As fixture(), returning the exchange (its answer a success of the shape schemas/ describe). */
+  async fixtureExchange(command: string, body: Record<string, unknown>): Promise<Exchange> {
     const ex = await this.call(command, body);
-    const res = bodyOf(ex);
-    if (!succeeded(ex) || !res) {
+    if (!succeeded(ex) || !bodyOf(ex)) {
       const err = new SuiteError(
         "TIM_ERR_FIXTURE",
         `${command} (fixture) answered ${describe(ex)}; the rules of this case cannot be judged`,
@@ -104,14 +176,14 @@ export class CaseContext {
       throw err;
     }
     // The suite reads these answers to verify state: one of the wrong shape would mislead it.
-    const issue = validate(command as Command, "success", res)[0];
+    const issue = this.shapeIssue(ex);
     if (issue) {
       throw new SuiteError(
         "TIM_ERR_FIXTURE",
-        `${command} (fixture) answer does not match schemas/${command}.json: ${issue.instancePath || "/"} ${issue.message}`,
+        `${command} (fixture) answer does not match schemas/${command}.json: ${issue}`,
       );
     }
-    return res;
+    return ex;
   }
 
   private judge(ex: Exchange, req: Record<string, unknown> | undefined): void {

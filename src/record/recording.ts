@@ -86,7 +86,13 @@ export function toDefinition(ex: Exchange): Definition | undefined {
     body: canonicalBody(Buffer.from(ex.request.body, "utf8").toString("utf8")),
     status: ex.response.status,
     response: ex.json !== undefined ? ex.json : ex.response.body,
-    rawHeaders: type ? ["content-type", type] : [],
+    // The coding too (open-content-encoding): the replay server encodes the body again to match.
+    rawHeaders: [
+      ...(type ? ["content-type", type] : []),
+      ...(ex.response.headers["content-encoding"]
+        ? ["content-encoding", ex.response.headers["content-encoding"]]
+        : []),
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import type { RunEvent } from "../kernel/events.js";
 import type { Exchange } from "../kernel/exchange.js";
 import { TOOL } from "../kernel/version.js";
 import { type RuleResult, type Tally, verdictOf } from "../verdict/tally.js";
+import { coverageOf } from "./coverage.js";
 import { curlCommand, replayCommand } from "./replay.js";
 
 /** Bumped when the shape of conformance.json changes incompatibly. */
@@ -67,6 +68,8 @@ export function renderJson(t: Tally, exitCode = t.exitCode(), shardEvents?: read
       errors: t.caseErrors,
       notices: t.notices,
       rules: results.map((r) => ruleJson(r, t)),
+      // Issue 20: which classes of the documented input domain were sent, and what judged them.
+      coverage: coverageOf(t),
       // A shard's events, for `tim-conformance merge` (src/verdict/merge.ts).
       ...(t.info?.shard && shardEvents ? { shard: { ...t.info.shard, events: shardEvents } } : {}),
     },

@@ -3,8 +3,8 @@ import { Tally } from "../verdict/tally.js";
 
 /**
  * A shard's events, kept for `tim-conformance merge`, cut down to what the tally reads: exchanges
- * to what it samples, passes without their exchange, an observation's exchange only the first time
- * its value is seen in a case (the tally keeps the first). The canonical order of a run restricted
+ * to what it samples, passes with their exchange cut the same way, an observation's exchange whole
+ * only the first time its value is seen in a case (the tally keeps the first). The canonical order of a run restricted
  * to one shard is that shard's order, so what merge needs first is never the part cut away.
  * Failures keep everything. The log goes into the shard's conformance.json, redacted with the rest.
  */
@@ -18,17 +18,18 @@ export class ShardLog {
 
   private slim(e: RunEvent): RunEvent {
     if (e.type === "exchange") return { ...e, exchange: Tally.slim(e.caseId, e.exchange) };
-    if (e.type === "finding" && e.finding.outcome === "pass" && e.finding.exchange) {
-      const { exchange: _x, ...finding } = e.finding;
-      return { type: "finding", finding };
-    }
+    // A pass keeps only its exchange's number: the coverage of the input domain links rules to it.
+    if (e.type === "finding" && e.finding.outcome === "pass" && e.finding.exchange)
+      return {
+        type: "finding",
+        finding: { ...e.finding, exchange: Tally.slim(e.finding.caseId, e.finding.exchange) },
+      };
     if (e.type === "observation" && e.observation.exchange) {
       const o = e.observation;
+      const ex = e.observation.exchange;
       const key = JSON.stringify([o.rule, o.caseId, o.value]);
-      if (this.seen.has(key)) {
-        const { exchange: _x, ...observation } = o;
-        return { type: "observation", observation };
-      }
+      if (this.seen.has(key))
+        return { type: "observation", observation: { ...o, exchange: Tally.slim(o.caseId, ex) } };
       this.seen.add(key);
     }
     return e;

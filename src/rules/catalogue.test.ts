@@ -5,6 +5,7 @@ import { CASES } from "../cases/index.js";
 import { REFUSALS } from "../cases/refusals.js";
 import { CHECKS } from "../checks/index.js";
 import { FAULTS } from "../emulator/faults/index.js";
+import { EFFECTS_ORACLE } from "../probe/effects.js";
 import { RULES } from "./catalogue.js";
 
 const ids = new Set(RULES.map((r) => r.id));
@@ -27,7 +28,9 @@ describe("specs/rules.json", () => {
       for (const j of r.judgedBy) {
         const check = CHECKS.find((c) => c.id === j);
         const kase = CASES.find((c) => c.id === j);
-        expect([r.id, j, Boolean(check || kase)]).toEqual([r.id, j, true]);
+        const oracle = j === EFFECTS_ORACLE.id ? EFFECTS_ORACLE : undefined;
+        expect([r.id, j, Boolean(check || kase || oracle)]).toEqual([r.id, j, true]);
+        if (oracle) expect([j, (oracle.rules as readonly string[]).includes(r.id)]).toEqual([j, true]);
         if (check) expect(check.id).toBe(r.id);
         if (kase && !check) expect([j, kase.rules.includes(r.id)]).toEqual([j, true]);
       }
@@ -72,9 +75,17 @@ describe("specs/rules.json", () => {
   });
 
   it("says in the emulator's fault files only rule ids, never imports of the suite's checks", () => {
-    for (const f of dir("emulator/faults")) {
+    const files = ["", "holdout/", "holdout/benign/"].flatMap((sub) =>
+      dir(`emulator/faults/${sub}`)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => `${sub}${f}`),
+    );
+    for (const f of files) {
       const text = readFileSync(fileURLToPath(new URL(`../emulator/faults/${f}`, import.meta.url)), "utf8");
-      expect([f, /from "\.\.\/\.\.\/(checks|cases|runner)/.test(text)]).toEqual([f, false]);
+      expect([f, /from "(\.\.\/)+(checks|cases|runner|oracles|probe|generators)\//.test(text)]).toEqual([
+        f,
+        false,
+      ]);
     }
   });
 });

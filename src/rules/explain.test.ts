@@ -13,8 +13,8 @@ describe("--explain", () => {
     // A rule nothing proves would be a check never seen failing (principle 3).
     expect(proofs).toMatch(/\n {4}src\//);
     if (rule.level !== "OPEN") expect(proofs).toMatch(/catches fault /);
-    // Either an exchange check or a case judges it.
-    expect(text).toMatch(/exchange check:\n {4}\S|cases:\n {4}\S/);
+    // An exchange check, a case or the whole-effect oracle judges it.
+    expect(text).toMatch(/exchange check:\n {4}\S|cases:\n {4}\S|oracles:\n {4}\S/);
   });
 
   it("refuses an unknown rule, naming where to look", () => {

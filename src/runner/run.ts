@@ -2,12 +2,14 @@ import { DeclaredPool } from "../accounts/declared.js";
 import { Pool } from "../accounts/pool.js";
 import { CASES } from "../cases/index.js";
 import type { Settings } from "../config/settings.js";
+import { limits } from "../contract/limits.js";
 import { type Clock, randomParams, systemClock } from "../kernel/clock.js";
 import { SuiteError } from "../kernel/errors.js";
 import type { Listener } from "../kernel/events.js";
 import type { AccountPool, Case, GenerationPlan } from "../probe/case.js";
 import { CaseContext, type RunShared } from "../probe/context.js";
 import { adminSigSource, minter, runRedactor } from "../probe/credentials.js";
+import { AccountModel } from "../probe/model.js";
 import { withRecordedSettings } from "../record/recording.js";
 import { openTarget, type Target } from "../targets/open.js";
 import { senderFor } from "../targets/sender-stack.js";
@@ -85,6 +87,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
     client,
     emit,
     memory: new Map(),
+    // The whole-effect oracle needs group_get: a group_add-only target (declared fixtures) has none.
+    ...(s.fixtures ? {} : { effects: { model: new AccountModel(), cap: limits.maxGroupsPerUser } }),
     query: () => ({
       sdkappid: String(s.sdkappid),
       identifier: s.identifier,
@@ -106,6 +110,15 @@ export async function runSuite(o: RunOptions): Promise<void> {
   };
   // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
   emit({ type: "run-start", info, cases: selected.map((c) => c.id) });
+  if (s.fixtures)
+    for (const rule of ["state-matches-calls", "group-delete-removes"])
+      emit({
+        type: "skip",
+        caseId: "effects",
+        rule,
+        reason:
+          "every call's effect is read back with group_get, which a group_add-only target (--fixtures) does not have",
+      });
   notice(
     s.live.rate > 0
       ? `rate limiter on: ${s.live.rate} calls/s for the sns calls, half for the account calls`
@@ -130,7 +143,9 @@ export async function runSuite(o: RunOptions): Promise<void> {
   try {
     const [setupSignal, setupDone] = caseSignal(s, "setup", o.signal);
     try {
-      await pool.prepare(new CaseContext("setup", shared, setupSignal));
+      const setup = new CaseContext("setup", shared, setupSignal);
+      await pool.prepare(setup);
+      await setup.settle();
     } catch (e) {
       const failed = asSuiteError(e);
       const err = fail("setup", credentialsRejected(failed.exchange) ?? failed);
@@ -188,6 +203,8 @@ export async function runSuite(o: RunOptions): Promise<void> {
           ...(s.fixtures ? { declaredFixtures: s.fixtures } : {}),
           now: () => clock.now(),
         });
+        // What the case changed last is read back and judged before its accounts are reset.
+        await t.settle();
       } catch (e) {
         fail(c.id, e, c.rules);
       } finally {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { canonicalBody, type Definition, normalizePath, type Recording } from "../record/recording.js";
 
 /** The header a replay server sets on a request the recording has no answer for. */
@@ -13,16 +14,21 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** A recorded answer, as the target sent it: status, content type, body. */
-function answer(d: Definition): { status: number; headers: Record<string, string>; body: string } {
+const ENCODERS: Record<string, (b: Buffer) => Buffer> = {
+  gzip: gzipSync,
+  "x-gzip": gzipSync,
+  deflate: deflateSync,
+  br: brotliCompressSync,
+};
+
+/** A recorded answer, as the target sent it: status, content type and coding (the body encoded again), body. */
+function answer(d: Definition): { status: number; headers: Record<string, string>; body: string | Buffer } {
   const headers: Record<string, string> = {};
   for (let k = 0; k + 1 < d.rawHeaders.length; k += 2)
-    headers[d.rawHeaders[k] as string] = d.rawHeaders[k + 1] as string;
-  return {
-    status: d.status,
-    headers,
-    body: typeof d.response === "string" ? d.response : JSON.stringify(d.response),
-  };
+    headers[(d.rawHeaders[k] as string).toLowerCase()] = d.rawHeaders[k + 1] as string;
+  const text = typeof d.response === "string" ? d.response : JSON.stringify(d.response);
+  const encode = ENCODERS[(headers["content-encoding"] ?? "").toLowerCase()];
+  return { status: d.status, headers, body: encode ? encode(Buffer.from(text, "utf8")) : text };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
 import type { Exchange } from "../kernel/exchange.js";
 import type { Redactor } from "./redact.js";
@@ -23,6 +24,8 @@ export interface OutgoingRequest {
   query: Array<[string, string]>;
   headers: Record<string, string>;
   body: string;
+  /** codes that answer this very call and are judged, never retried (30008 to writes sent at once) */
+  answers?: readonly number[];
 }
 
 /** What a failed exchange was: no route to the target, no answer in time, or a broken connection. */
@@ -80,8 +83,9 @@ export class ApiClient {
     const stop = signal ? AbortSignal.any([deadline, signal]) : deadline;
     try {
       const res = await post(new URL(url), r, this.agent, stop);
-      const text = await readCapped(res, r.command, () => res.destroy());
-      completeExchange(ex, res.statusCode ?? 0, flat(res.headers), text, this.o.redactor);
+      const bytes = await readCapped(res, r.command, () => res.destroy());
+      const headers = flat(res.headers);
+      completeExchange(ex, res.statusCode ?? 0, headers, decoded(bytes, headers, r.command), this.o.redactor);
     } catch (err) {
       if (stop.aborted && !(err instanceof SuiteError)) {
         const a = deadline.aborted
@@ -122,7 +126,7 @@ export async function readCapped(
   body: AsyncIterable<Uint8Array>,
   command: string,
   destroy: () => void,
-): Promise<string> {
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of body) {
@@ -136,7 +140,40 @@ export async function readCapped(
     }
     chunks.push(Buffer.from(c));
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The body as a client reads it. RFC 9110 §12.5.3: a request with no Accept-Encoding lets the
+ * server pick any coding, and the clients people use (OkHttp, Go's net/http, Python requests)
+ * decode gzip and deflate transparently; so does the suite (brotli too), with the same 4 MiB cap
+ * on what comes out. The coding stays in the headers, where open-content-encoding reports it. A
+ * body that does not decode is judged as the bytes it is, which no client could read either.
+ */
+export function decoded(bytes: Buffer, headers: Record<string, string>, command: string): string {
+  const coding = (headers["content-encoding"] ?? "").trim().toLowerCase();
+  if (coding === "" || coding === "identity" || bytes.length === 0) return bytes.toString("utf8");
+  const o = { maxOutputLength: MAX_RESPONSE_BYTES };
+  try {
+    if (coding === "gzip" || coding === "x-gzip") return gunzipSync(bytes, o).toString("utf8");
+    if (coding === "br") return brotliDecompressSync(bytes, o).toString("utf8");
+    if (coding === "deflate") {
+      // "deflate" is the zlib format (RFC 9110 §8.4.1.2); some servers send raw deflate instead.
+      try {
+        return inflateSync(bytes, o).toString("utf8");
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw e;
+        return inflateRawSync(bytes, o).toString("utf8");
+      }
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw new SuiteError(
+        "TIM_ERR_RESPONSE_TOO_LARGE",
+        `${command}: ${coding} body expands past ${MAX_RESPONSE_BYTES} bytes`,
+      );
+  }
+  return bytes.toString("utf8");
 }
 
 export function completeExchange(

@@ -31,7 +31,7 @@ export interface ResilienceOptions {
 export type Verdict = "ok" | "transient" | "throttled" | "unreachable";
 
 /** What an answer means to the retry logic, before any rule looks at it. */
-export function classifyAnswer(ex: Exchange): Verdict {
+export function classifyAnswer(ex: Exchange, r?: OutgoingRequest): Verdict {
   if (ex.error)
     return ex.error.code === "TIM_ERR_UNREACHABLE"
       ? "unreachable"
@@ -41,7 +41,8 @@ export function classifyAnswer(ex: Exchange): Verdict {
   if (ex.response && GATEWAY_STATUS.has(ex.response.status)) return "transient";
   const code = bodyOf(ex)?.ErrorCode;
   if (typeof code === "number" && FREQUENCY_CODES.has(code)) return "throttled";
-  if (typeof code === "number" && TRANSIENT_CODES.has(code)) return "transient";
+  if (typeof code === "number" && TRANSIENT_CODES.has(code) && !r?.answers?.includes(code))
+    return "transient";
   return "ok";
 }
 
@@ -97,7 +98,7 @@ export class ResilientSender implements Sender {
       await this.o.limiter.take(r.command);
       const t0 = this.time.now();
       const ex = await this.active.send(r, signal);
-      const v = classifyAnswer(ex);
+      const v = classifyAnswer(ex, r);
       if (v === "unreachable" && this.o.backup && !this.onBackup) {
         this.onBackup = true;
         this.active = this.o.backup.sender;

@@ -33,6 +33,15 @@ export function verdictOf(code: number): "CONFORMANT" | "NOT CONFORMANT" | "NOT 
   return "NOT JUDGED";
 }
 
+/** How often one input-domain class was sent, and which rules judged the answers. */
+export interface ClassCoverage {
+  sent: number;
+  rules: Set<string>;
+}
+
+/** Exchanges whose classes are remembered until their findings arrive (they follow at once). */
+const CLASS_MEMORY = 4096;
+
 /** Evidence kept per rule and case: enough to show, bounded so 100k cases stay flat in memory. */
 const KEEP_FAILURES = 5;
 const KEEP_OBSERVATIONS = 5;
@@ -49,6 +58,9 @@ export class Tally {
   readonly series = { names: [] as number[], toAccounts: [] as number[], sequence: [] as number[] };
   /** how long each case that ran took, in ms (JUnit's time, the HTML report's chart) */
   readonly caseMs = new Map<string, number>();
+  /** specs/input-domain.json classes sent, and the rules that judged their answers (issue 20) */
+  readonly coverage = new Map<string, ClassCoverage>();
+  private readonly classesBySeq = new Map<number, readonly string[]>();
   incomplete = false;
   /** the signal that stopped the run, if one did */
   interrupted: "SIGINT" | "SIGTERM" | undefined;
@@ -76,8 +88,10 @@ export class Tally {
       case "exchange":
         this.exchanges += 1;
         this.sample(e.caseId, e.exchange);
+        if (e.classes?.length) this.sent(e.exchange.seq, e.classes);
         break;
       case "finding": {
+        if (e.finding.exchange) this.judgedBy(e.finding.exchange.seq, e.finding.rule);
         const r = this.rec(e.finding.rule, e.finding.caseId);
         if (e.finding.outcome === "pass") r.passes += 1;
         else {
@@ -87,6 +101,7 @@ export class Tally {
         break;
       }
       case "observation": {
+        if (e.observation.exchange) this.judgedBy(e.observation.exchange.seq, e.observation.rule);
         const r = this.rec(e.observation.rule, e.observation.caseId);
         if (
           r.observations.length < KEEP_OBSERVATIONS &&
@@ -123,6 +138,23 @@ export class Tally {
       default:
         break;
     }
+  }
+
+  private sent(seq: number, classes: readonly string[]): void {
+    for (const c of classes) {
+      const cov = this.coverage.get(c) ?? { sent: 0, rules: new Set<string>() };
+      cov.sent += 1;
+      this.coverage.set(c, cov);
+    }
+    this.classesBySeq.set(seq, classes);
+    if (this.classesBySeq.size > CLASS_MEMORY) {
+      const oldest = this.classesBySeq.keys().next().value;
+      if (oldest !== undefined) this.classesBySeq.delete(oldest);
+    }
+  }
+
+  private judgedBy(seq: number, rule: string): void {
+    for (const c of this.classesBySeq.get(seq) ?? []) this.coverage.get(c)?.rules.add(rule);
   }
 
   /**

@@ -5,6 +5,7 @@ import { capIgnoresExisting } from "./cap-ignores-existing.js";
 import { capOffByOne } from "./cap-off-by-one.js";
 import { capWrongCode } from "./cap-wrong-code.js";
 import { crashOnAstralCjk } from "./crash-on-astral-cjk.js";
+import { deleteOnlyFirst } from "./delete-only-first.js";
 import { emptyErrorInfo } from "./empty-error-info.js";
 import { emptyNameAccepted } from "./empty-name-accepted.js";
 import { errorCodeAsString } from "./error-code-as-string.js";
@@ -20,6 +21,7 @@ import { groupsNotStored } from "./groups-not-stored.js";
 import { holdoutFaultById } from "./holdout/index.js";
 import { http500OnError } from "./http-500-on-error.js";
 import { identifierCaseInsensitive } from "./identifier-case-insensitive.js";
+import { itemFailureSilent } from "./item-failure-silent.js";
 import { malformedJsonCrash } from "./malformed-json-crash.js";
 import { membersLostAfterDelete } from "./members-lost-after-delete.js";
 import { membersNotStored } from "./members-not-stored.js";
@@ -29,6 +31,8 @@ import { nameLimitInChars } from "./name-limit-in-chars.js";
 import { namesLimitMissing } from "./names-limit-missing.js";
 import { nonAtomicCap } from "./non-atomic-cap.js";
 import { notFriendSucceeds } from "./not-friend-succeeds.js";
+import { placingDropsOldest } from "./placing-drops-oldest.js";
+import { punctuationRefused } from "./punctuation-refused.js";
 import { rejectsReusedRandom } from "./rejects-reused-random.js";
 import { requiredNotChecked } from "./required-not-checked.js";
 import { requiresContentType } from "./requires-content-type.js";
@@ -94,6 +98,10 @@ export const FAULTS: readonly Fault[] = [
   unknownFromWrongCode,
   unknownToAccountRefused,
   usersigNotVerified,
+  itemFailureSilent,
+  placingDropsOldest,
+  deleteOnlyFirst,
+  punctuationRefused,
 ];
 
 /** A fault by id: the catalogue's first, then the holdout set's (kept out of FAULTS on purpose). */

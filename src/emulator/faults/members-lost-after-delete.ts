@@ -6,6 +6,6 @@ export const membersLostAfterDelete = {
   id: "members-lost-after-delete",
   title: "Deleting a group takes its members out of every other group too",
   onlyGenerationFinds: true,
-  breaks: ["group-add-places-friends"],
+  breaks: ["state-matches-calls"],
   behaviour: { deleteStripsAllMemberships: true },
 } satisfies Fault;

@@ -42,3 +42,7 @@ export function nameLength(b: Behaviour, s: string): number {
   }
   return n;
 }
+
+/** How names are compared when the service decides a name exists: exactly, or as NFKC (an open behaviour). */
+export const nameKey = (b: Behaviour, s: string): string =>
+  b.nameCompare === "exact" ? s : s.normalize("NFKC");

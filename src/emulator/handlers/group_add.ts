@@ -2,7 +2,7 @@ import type { Behaviour } from "../behaviour.js";
 import { fail, isStringArray, ok } from "../envelope.js";
 import type { State, User } from "../state.js";
 import type { Envelope } from "../types.js";
-import { bumpSeq, type HandlerContext, nameLength } from "./context.js";
+import { bumpSeq, type HandlerContext, nameKey, nameLength } from "./context.js";
 
 const BAD = 30001; // seed 错误码: 请求参数错误
 const NO_USER = 30003; // seed: 请求的用户账号不存在
@@ -48,9 +48,18 @@ function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
     if (n.length === 0 && b.rejectEmptyName) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
     if (nameLength(b, n) > b.maxNameBytes) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Too_Long");
   }
-  if (new Set(p.names).size !== p.names.length && b.duplicateInRequest === "reject") {
+  if (b.refuseNamePunctuation && p.names.some((n) => /[!#$%()*+,./:;=?@[\]^`{|}~<>&'"\\]/.test(n)))
+    return fail(BAD, "Err_SNS_GroupAdd_GroupName_Illegal_Char");
+  if (b.nameEdges === "reject" && p.names.some((n) => n.trim() !== n || n.trim() === ""))
+    return fail(BAD, "Err_SNS_GroupAdd_GroupName_Blank_Edge");
+  if (
+    new Set(p.names.map((n) => nameKey(b, n))).size !== p.names.length &&
+    b.duplicateInRequest === "reject"
+  ) {
     return fail(BAD, "Err_SNS_GroupAdd_GroupName_Duplicate");
   }
+  if (p.to && b.duplicateToAccount === "reject" && new Set(p.to).size !== p.to.length)
+    return fail(BAD, "Err_SNS_GroupAdd_To_Account_Duplicate");
   return undefined;
 }
 
@@ -96,7 +105,9 @@ export function groupAdd(ctx: HandlerContext): Envelope {
     return fail(NO_USER, "Err_SNS_GroupAdd_To_Account_Not_Exist");
   }
   const named = [...new Set(p.names.map((n) => stored(b, n)))];
-  const key = (n: string) => (b.existingNameMatch === "case-folded" ? n.toLowerCase() : n);
+  // How the service compares names: exactly (the default), as NFKC (a benign variant), or
+  // case-folded (a holdout fault: values are case-sensitive, REST-intro).
+  const key = (n: string) => (b.existingNameMatch === "case-folded" ? n.toLowerCase() : nameKey(b, n));
   const have = new Set(user.groups.map(key));
   const fresh = named.filter((n) => !have.has(key(n)));
   if (fresh.length < named.length && b.existingName === "reject") {
@@ -115,6 +126,9 @@ export function groupAdd(ctx: HandlerContext): Envelope {
     if (!b.atomic) user.groups.push(...fresh);
     return fail(GROUP_LIMIT, "Err_SNS_GroupAdd_Group_Count_Exceed_Limit");
   }
+  // A fault: a call that places friends loses the user's oldest group (a lost update).
+  if (b.dropOldestOnAdd && fresh.length > 0 && p.to && p.to.length > 0 && user.groups.length > 0)
+    user.groups.shift();
   if (b.storeGroups) user.groups.push(...fresh);
   const joins = joined(b, fresh, named);
   const items = (p.to ?? []).map((acc, i) => {

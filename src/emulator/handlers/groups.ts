@@ -39,7 +39,9 @@ export function groupDelete(ctx: HandlerContext): Envelope {
     : names;
   const unknown = asRead.some((n) => !u.groups.includes(n));
   if (unknown && ctx.b.deleteUnknownName === "reject") return fail(30001, "Err_SNS_GroupDel_Group_Not_Exist");
-  const gone = asRead.filter((n) => u.groups.includes(n));
+  const found = asRead.filter((n) => u.groups.includes(n));
+  // A fault: only the first of the names asked is deleted, though the answer is OK.
+  const gone = ctx.b.deleteOnlyFirst ? found.slice(0, 1) : found;
   // reference §2.1 leaves an unknown name open: a holdout variant skips it; nothing gone, nothing moves.
   if (gone.length === 0) return ok(ctx.b.successErrorInfo, { CurrentSequence: u.seq });
   u.groups = u.groups.filter((g) => !gone.includes(g));

@@ -22,7 +22,9 @@ export function commandSequences(
     fc.uniqueArray(fc.oneof(fc.constantFrom(...accounts), unknownId(prefix)), { maxLength: 6 }),
     { nil: undefined },
   );
-  const add = fc.tuple(groupNames({ minLength: 1, maxLength: 14 }), to).map(([n, t]) => new AddGroups(n, t));
+  const add = fc
+    .tuple(groupNames({ minLength: 1, maxLength: 14, strict: true }), to)
+    .map(([n, t]) => new AddGroups(n, t));
   return fc.commands(
     [
       add,

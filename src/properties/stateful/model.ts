@@ -1,3 +1,4 @@
+import { foldName } from "../../contract/classify-names.js";
 import type { Relation } from "../../oracles/judging.js";
 import type { CaseContext } from "../../probe/context.js";
 import { ModelFailure } from "../property.js";
@@ -28,7 +29,8 @@ export function stopOnFailure(t: CaseContext, before: number): void {
   if (t.mustFailures > before) throw new ModelFailure("a MUST rule failed");
 }
 
-export const lower = (s: string): string => s.toLowerCase();
+/** Names compared as loosely as any server might (case, NFKC, accents): the model never sends a look-alike of a held name. */
+export const lower = foldName;
 
 /** What the model knows of an account right now: the per-item oracle's input. */
 export function relationOf(m: Readonly<Model>, a: string): Relation {
