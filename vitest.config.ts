@@ -33,6 +33,7 @@ const UNIT = [
   "src/config/**/*.test.ts",
   "src/rules/**/*.test.ts",
   "src/kernel/**/*.test.ts",
+  "src/probe/**/*.test.ts",
   "src/cli/docs.test.ts",
 ];
 

@@ -20,6 +20,16 @@ export const accountDomain = {
   id: "account-domain",
   title:
     "Digits-only UserIDs, near-matches of an imported id (case, whitespace, leading zero), From_Account in its own To_Account, duplicates in To_Account",
+  covers: [
+    "from-digits-only",
+    "from-space-variant",
+    "from-case-variant",
+    "from-leading-zero",
+    "to-self",
+    "to-duplicates",
+    "to-digits-only",
+    "to-case-variant",
+  ],
   rules: [
     "valid-request-accepted",
     "unknown-from-account",

@@ -98,6 +98,7 @@ export const auth = {
   id: "auth",
   title:
     "Each authentication condition at its edge (URL or inside the UserSig, letter case, expiry), with every body",
+  covers: CONDITIONS.conditions.filter((c) => c.request).map((c) => `auth-${c.id}`),
   rules: [
     "auth-sdkappid",
     "auth-usersig",

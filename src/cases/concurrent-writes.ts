@@ -26,6 +26,7 @@ export const concurrentWrites = {
   id: "concurrent-writes",
   title:
     "Parallel group_adds for one user near the cap: at most 32 groups, no accepted name lost, 30008 allowed",
+  covers: ["calls-parallel-same-user"],
   rules: [
     "group-cap-32",
     "valid-request-accepted",

@@ -5,6 +5,7 @@ import type { Case } from "../probe/case.js";
 export const emptyName = {
   id: "empty-name",
   title: "An empty group name is refused, alone or beside a valid one",
+  covers: ["name-empty"],
   rules: ["name-empty-rejected", "failed-call-no-change"],
   groupAddOnly: true,
   async run({ t, pool, declared }) {

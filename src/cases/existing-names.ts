@@ -9,6 +9,7 @@ import { outcomeOf } from "../probe/context.js";
 export const existingNames = {
   id: "existing-names",
   title: "A name that exists, a name repeated in one request, an empty GroupName list",
+  covers: ["names-existing", "names-duplicate", "names-empty-list"],
   rules: ["open-existing-name", "open-duplicate-in-request", "open-empty-group-list"],
   async run({ t, pool }) {
     const u = pool.lease();

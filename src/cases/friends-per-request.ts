@@ -12,6 +12,7 @@ const MAX = limits.maxFriendsPerRequest;
 export const friendsPerRequest = {
   id: "friends-per-request",
   title: "1000 To_Account entries in one request are accepted, 1001 are refused",
+  covers: ["to-1000", "to-1001"],
   rules: ["friends-per-request-1000"],
   async run({ t, pool }) {
     const u = pool.lease();

@@ -55,6 +55,7 @@ export const largeFriends = {
   id: "large-friends",
   title:
     "Groups added with tens, hundreds and 1000 real friends: every friend's ResultItem and membership checked",
+  covers: ["to-friends-tens", "to-friends-hundreds", "to-friends-1000", "to-tens", "to-hundreds", "to-1000"],
   rules: ["valid-request-accepted", "friends-per-request-1000", "group-add-places-friends"],
   async run(e) {
     const { t, pool } = e;

@@ -19,6 +19,13 @@ export const nameDomain = {
   id: "name-domain",
   title:
     "Every class of the name domain: each UTF-8 width at the 30-byte edge and split across it, punctuation, markup, whitespace, marks, normalisation forms, look-alike pairs",
+  covers: [
+    ...Object.keys(NAME_CLASSES),
+    "names-case-pair",
+    "names-accent-pair",
+    "names-normalisation-pair",
+    "names-existing-mixed",
+  ],
   rules: [
     "valid-request-accepted",
     "name-30-bytes",

@@ -11,6 +11,7 @@ const MAX = limits.maxNamesPerRequest;
 export const namesPerRequest = {
   id: "names-per-request",
   title: "32 names in one request are accepted, 33 are refused",
+  covers: ["names-32", "names-33"],
   rules: ["names-per-request-32", "open-too-many-names-code"],
   async run({ t, pool }) {
     const [a, b] = [pool.lease(), pool.lease()];

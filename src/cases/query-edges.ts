@@ -7,6 +7,7 @@ import type { Case } from "../probe/case.js";
 export const queryEdges = {
   id: "query-edges",
   title: "Query values at their documented edges (random 0 and 4294967295) make valid requests",
+  covers: ["random-zero", "random-max"],
   rules: ["valid-request-accepted"],
   groupAddOnly: false,
   async run({ t, pool }) {

@@ -7,6 +7,14 @@ import { outcomeOf } from "../probe/context.js";
 export const realClientTraffic = {
   id: "real-client-traffic",
   title: "Requests shaped like real clients' are answered like any other",
+  covers: [
+    "random-reused",
+    "query-other-order",
+    "content-type-absent",
+    "content-type-charset",
+    "random-above-range",
+    "to-null",
+  ],
   rules: ["real-client-requests-accepted", "open-to-account-null", "open-random-out-of-range"],
   async run({ t, pool }) {
     const u = pool.lease();

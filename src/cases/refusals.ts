@@ -12,6 +12,8 @@ export interface RefusalSpec {
   source: string;
   /** an OPEN rule that records how the marked bodies are refused */
   observe?: string;
+  /** the classes of specs/input-domain.json its bodies are */
+  covers?: string[];
   bodies: Array<{ what: string; body?: unknown; raw?: string; observe?: boolean }>;
 }
 
@@ -35,6 +37,7 @@ export function refusalCase(spec: RefusalSpec): Case {
     id: spec.id,
     title: spec.title,
     rules: spec.observe ? [spec.rule, spec.observe] : [spec.rule],
+    ...(spec.covers ? { covers: spec.covers } : {}),
     groupAddOnly: true,
     async run({ t, pool }) {
       const user = pool.lease();

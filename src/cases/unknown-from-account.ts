@@ -8,6 +8,7 @@ import type { Case } from "../probe/case.js";
 export const unknownFromAccount = {
   id: "unknown-from-account",
   title: "A From_Account never imported, or an existing id in other letters, is refused with 30003",
+  covers: ["from-unknown", "from-case-variant"],
   rules: ["unknown-from-account", "documented-code-for-condition"],
   groupAddOnly: true,
   async run({ t, pool, declared }) {

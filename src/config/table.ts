@@ -108,7 +108,7 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "usersigTtl", flag: "usersig-ttl", env: "TIM_USERSIG_TTL", group: "Live service", arg: "S", help: "lifetime of minted UserSigs in seconds, renewed at 80 %", default: "86400", check: intIn(60, 180 * 86400) },
   { key: "record", flag: "record", env: "TIM_RECORD", group: "Live service", arg: "FILE", help: "write every exchange as a recording (nock definitions, redacted; gzip-compressed when FILE ends in .gz)", default: "—", emptyIsError: true },
   { key: "listRules", flag: "list-rules", group: "Info", help: "list the rules", default: "—", boolean: true },
-  { key: "explain", flag: "explain", group: "Info", arg: "RULE", help: "print a rule's clause and source, and the check, cases, mutations, faults and tests that judge or prove it", default: "—" },
+  { key: "explain", flag: "explain", group: "Info", arg: "RULE|CLASS", help: "print a rule's clause and source, and the check, cases, input classes, mutations, faults and tests that judge or prove it; or a class of the input domain (specs/input-domain.json), what it must get and what sends it", default: "—" },
   { key: "listCases", flag: "list-cases", group: "Info", help: "list the cases", default: "—", boolean: true },
   { key: "listFaults", flag: "list-faults", group: "Info", help: "list the emulator's faults and variants", default: "—", boolean: true },
   { key: "help", flag: "help", group: "Info", help: "print this help and exit", default: "—", boolean: true },

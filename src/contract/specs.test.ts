@@ -10,6 +10,7 @@ const SPECS: Array<[InputKind, string]> = [
   ["rules", "rules.json"],
   ["limits", "limits.json"],
   ["refusals", "refusals.json"],
+  ["input-domain", "input-domain.json"],
 ];
 // biome-ignore lint/suspicious/noExplicitAny: the tests below break a parsed file on purpose, field by field
 type Json = any;
@@ -36,6 +37,14 @@ describe("specs/ against schemas/inputs/", () => {
         d.maxGroupsPerUser.value = "32";
       },
       /\/maxGroupsPerUser\/value/,
+    ],
+    [
+      "input-domain",
+      "input-domain.json",
+      (d: Json): void => {
+        d.fields[2].classes[1].expect = "maybe";
+      },
+      /\/fields\/2\/classes\/1\/expect/,
     ],
     [
       "refusals",

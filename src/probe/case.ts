@@ -49,6 +49,8 @@ export interface Case {
   id: string;
   title: string;
   rules: readonly string[];
+  /** classes of specs/input-domain.json the case is built to send (a test holds it to them; --explain shows them) */
+  covers?: readonly string[];
   /** judged through group_add alone, so it runs against declared fixtures too */
   groupAddOnly?: boolean;
   /** a generated phase, cut into seeded parts of `size` runs of `runs` (src/config/parts.ts) that lanes and shards share out */

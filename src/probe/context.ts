@@ -84,6 +84,7 @@ export class CaseContext {
     const request = buildRequest(command, body, this.s.query(), o);
     const classes = classify(request, effects?.model);
     if (o.classes) classes.push(...o.classes);
+    if (command === "group_add") classes.push(o.concurrent ? "calls-parallel-same-user" : "calls-sequential");
     const ex = await this.s.client.send(request, this.signal);
     CLASSES_OF.set(ex, classes);
     this.s.emit({ type: "exchange", caseId: this.caseId, exchange: ex, classes });

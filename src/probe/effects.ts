@@ -111,7 +111,13 @@ export function judgeEffects(
         () => d,
       );
     if (found.length === 0) {
-      t.expect("state-matches-calls", true, `${user}: group_get matches the calls so far`, ex);
+      // The evidence is the call whose effect was read back (so coverage links the rule to it).
+      t.expect(
+        "state-matches-calls",
+        true,
+        `${user}: group_get matches the calls so far`,
+        s.pending?.ex ?? ex,
+      );
       if (s.pending?.deleted.size)
         t.expect("group-delete-removes", true, `${user}: deleted groups are gone`, s.pending.ex);
       // Members both ways: after a change that placed or moved friends, their side is read too.

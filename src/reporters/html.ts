@@ -2,6 +2,7 @@ import type { Exchange } from "../kernel/exchange.js";
 import type { CaseRecord, RuleResult, RuleStatus, Tally } from "../verdict/tally.js";
 import { verdictOf } from "../verdict/tally.js";
 import { bars, histogram, line } from "./charts.js";
+import { type Coverage, coverageOf } from "./coverage.js";
 import { escapeMarkup } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { recordsOf, testcasesOf } from "./junit.js";
@@ -39,6 +40,19 @@ function cellStatus(r: RuleResult, rec: CaseRecord | undefined, known: boolean):
   if (rec.observations.length > 0) return "observed";
   if (rec.passes > 0) return "pass";
   return rec.errors.length > 0 ? "error" : "skipped";
+}
+
+/** The documented input domain, class by class: how often each was sent and what judged it. */
+function coverageHtml(c: Coverage): string {
+  const rows = c.fields.flatMap((f) =>
+    f.classes.map(
+      (k, i) =>
+        `<tr>${i === 0 ? `<td rowspan="${f.classes.length}">${esc(f.id)}</td>` : ""}<td class="${k.sent ? "pass" : "fail"}">${esc(k.id)}</td><td>${esc(k.title)}</td><td>${esc(k.expect)}</td><td>${k.sent}</td><td>${esc(k.rules.join(", "))}</td></tr>`,
+    ),
+  );
+  return `<h2 id="coverage">Input domain covered: ${c.exercised} of ${c.classes} classes (${c.percent} %)</h2>
+<p>Each class of specs/input-domain.json, how many requests of it this run sent, and the rules that judged their answers.${c.missing.length ? ` Never sent: ${esc(c.missing.join(", "))}.` : ""}</p>
+<table><tr><th>Field</th><th>Class</th><th>What</th><th>Expected</th><th>Sent</th><th>Judged by</th></tr>${rows.join("\n")}</table>`;
 }
 
 function exchangeHtml(ex: Exchange): string {
@@ -114,6 +128,7 @@ ${f.exchange ? exchangeHtml(f.exchange) : ""}<p>Replay</p><pre>${esc([t.info ? r
 <h2>Violations and warnings</h2>${violations || "<p>None.</p>"}
 <h2>Observed behaviour (OPEN: reported, never judged)</h2><table><tr><th>Rule</th><th>Question</th><th>What the target did</th></tr>${observed}</table>
 <h2>The run in pictures</h2>${charts}
+${coverageHtml(coverageOf(t))}
 </body></html>
 `;
 }

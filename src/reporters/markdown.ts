@@ -1,6 +1,7 @@
 import type { Finding } from "../kernel/events.js";
 import type { Exchange } from "../kernel/exchange.js";
 import { type RuleResult, type RuleStatus, type Tally, verdictOf } from "../verdict/tally.js";
+import { type Coverage, coverageOf } from "./coverage.js";
 import { markdownCell } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { curlCommand, replayCommand } from "./replay.js";
@@ -107,6 +108,7 @@ export function renderMarkdown(t: Tally): string {
     `- Target: ${t.info?.target ?? "?"}`,
     `- Seed: ${t.info?.seed ?? "?"} · started ${t.info?.startedAt ?? "?"} · ${(t.ms / 1000).toFixed(1)} s · ${t.exchanges} exchanges`,
     `- Rules: ${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warnings, ${counts.observed} observed, ${counts.error} errors, ${counts["not-judged"]} not judged`,
+    coverageLine(coverageOf(t)),
     "",
     "| Rule | Level | Verdict | Generated cases | Title | Source |",
     "|---|---|---|---|---|---|",
@@ -146,4 +148,12 @@ export function renderMarkdown(t: Tally): string {
   );
   if (skipped.length) out.push("## Skipped", "", ...capped(skipped), "");
   return `${out.join("\n")}\n`;
+}
+
+/** One line on the documented input domain: how much of it the run sent (conformance.json has each class). */
+function coverageLine(c: Coverage): string {
+  const never = c.missing.length
+    ? `; never sent: ${c.missing.slice(0, 12).join(", ")}${c.missing.length > 12 ? ` and ${c.missing.length - 12} more` : ""}`
+    : "";
+  return `- Input domain (specs/input-domain.json): ${c.exercised} of ${c.classes} classes sent (${c.percent} %)${never}`;
 }
