@@ -34,7 +34,13 @@ async function targets(): Promise<Target[]> {
     HOLDOUT_BENIGN: Array<{ id: string }>;
   };
   return [
-    ...faults.HOLDOUT_FAULTS.map((f) => ({ id: f.id, kind: "fault" as const, cls: f.class, promise: f.promise, neighbour: f.neighbour })),
+    ...faults.HOLDOUT_FAULTS.map((f) => ({
+      id: f.id,
+      kind: "fault" as const,
+      cls: f.class,
+      promise: f.promise,
+      neighbour: f.neighbour,
+    })),
     ...benign.HOLDOUT_BENIGN.map((b) => ({ id: b.id, kind: "neighbour" as const })),
   ];
 }
@@ -44,18 +50,26 @@ async function judge(t: Target, seed: string): Promise<{ code: number; violated:
   const flag = t.kind === "fault" ? "--emulator-fault" : "--emulator-variant";
   let code = 0;
   try {
-    await run(process.execPath, [join(dist, "bin.js"), "run", flag, t.id, "--seed", seed, "--report-dir", dir], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 600_000,
-    });
+    await run(
+      process.execPath,
+      [join(dist, "bin.js"), "run", flag, t.id, "--seed", seed, "--report-dir", dir],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 600_000,
+      },
+    );
   } catch (e) {
-    code = typeof (e as { code?: unknown }).code === "number" ? ((e as { code: number }).code) : -1;
+    code = typeof (e as { code?: unknown }).code === "number" ? (e as { code: number }).code : -1;
   }
   let violated: string[] = [];
   try {
     const { readFileSync } = await import("node:fs");
-    const j = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as { rules: Array<{ id: string; verdict: string }> };
-    violated = j.rules.filter((r) => r.verdict === "fail" || r.verdict === "warn").map((r) => `${r.id}${r.verdict === "warn" ? " (warn)" : ""}`);
+    const j = JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")) as {
+      rules: Array<{ id: string; verdict: string }>;
+    };
+    violated = j.rules
+      .filter((r) => r.verdict === "fail" || r.verdict === "warn")
+      .map((r) => `${r.id}${r.verdict === "warn" ? " (warn)" : ""}`);
   } catch {
     // no report: the exit code says what happened
   }
@@ -64,7 +78,9 @@ async function judge(t: Target, seed: string): Promise<{ code: number; violated:
 
 const all = await targets();
 const random = String(Math.floor(Math.random() * 2 ** 31));
-const rows: Array<Target & { fixed: { code: number; violated: string[] }; random: { code: number; violated: string[] } }> = [];
+const rows: Array<
+  Target & { fixed: { code: number; violated: string[] }; random: { code: number; violated: string[] } }
+> = [];
 for (const t of all) {
   rows.push({ ...t, fixed: await judge(t, fixed), random: await judge(t, random) });
   process.stderr.write(`${t.kind} ${t.id}: ${rows.at(-1)?.fixed.code} / ${rows.at(-1)?.random.code}\n`);
@@ -83,10 +99,16 @@ const md = [
   ``,
   `| Target | Class | Exit (seed ${fixed}) | Exit (seed ${random}) | Rules failed or warned (seed ${fixed}) |`,
   `|---|---|---|---|---|`,
-  ...rows.map((r) => `| ${r.kind === "fault" ? "fault" : "neighbour"} \`${r.id}\` | ${r.cls ?? ""} | ${r.fixed.code} | ${r.random.code} | ${r.fixed.violated.join(", ")} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.kind === "fault" ? "fault" : "neighbour"} \`${r.id}\` | ${r.cls ?? ""} | ${r.fixed.code} | ${r.random.code} | ${r.fixed.violated.join(", ")} |`,
+  ),
   ``,
 ].join("\n");
 mkdirSync("reports", { recursive: true });
 writeFileSync("reports/holdout.md", md);
-writeFileSync("reports/holdout.json", `${JSON.stringify({ dist, seeds: { fixed, random }, rows }, null, 2)}\n`);
+writeFileSync(
+  "reports/holdout.json",
+  `${JSON.stringify({ dist, seeds: { fixed, random }, rows }, null, 2)}\n`,
+);
 process.stdout.write(md);
