@@ -14,7 +14,7 @@ import { runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import type { Target } from "../targets/open.js";
 import { Tally } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 
 export interface Io {
@@ -52,8 +52,13 @@ function checkOutputs(s: Settings): { dir: string; record?: string } {
 }
 
 /** The whole command: returns the exit code instead of exiting, so tests can call it in-process. */
-export async function main(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  rawIo: Io,
+): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const cli = parseCli(argv, env);
     const info = answerInfo(cli, HELP, io);

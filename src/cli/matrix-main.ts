@@ -9,7 +9,7 @@ import { runRedactor } from "../probe/credentials.js";
 import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
 import { runSuite } from "../runner/run.js";
 import { Tally, verdictOf } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
@@ -57,9 +57,10 @@ function namedTargets(list: string[]): Array<[string, string]> {
 export async function matrixMain(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: Io,
+  rawIo: Io,
 ): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const {
       targets: list,

@@ -10,7 +10,7 @@ import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { mergeShards, type ShardEvents } from "../verdict/merge.js";
 import { Tally } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
@@ -47,9 +47,10 @@ function readShard(input: string): ShardEvents & { tool: string } {
 export async function mergeMain(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: Io,
+  rawIo: Io,
 ): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const raw = parseWith(MERGE_SETTINGS, argv, env);
     const info = answerInfo(raw, MERGE_HELP, io);
