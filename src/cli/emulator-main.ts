@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
@@ -15,9 +15,11 @@ import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
 import { configError, EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { MAX_SMALL_INPUT_BYTES, readInput } from "../kernel/inputs.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
+import { checkedPem } from "./pem.js";
 
 export const EMULATOR_HELP = renderHelp(
   "npm run emulator -- [options]   (or: tim-conformance emulator [options])",
@@ -47,21 +49,18 @@ function tlsMaterial(v: Record<string, unknown>): {
   const key = str(v.key);
   if (cert || key) {
     if (!cert || !key) throw configError("--cert/--key", "give both the certificate and its key");
-    const read = (f: string, flag: string) => {
-      try {
-        return readFileSync(f, "utf8");
-      } catch (e) {
-        throw configError(flag, `cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-      }
+    const material = {
+      certPem: readInput(cert, "--cert", MAX_SMALL_INPUT_BYTES).toString("utf8"),
+      keyPem: readInput(key, "--key", MAX_SMALL_INPUT_BYTES).toString("utf8"),
     };
-    return { material: { certPem: read(cert, "--cert"), keyPem: read(key, "--key") } };
+    return { material: checkedPem(material, cert, key) };
   }
   const made = makeCertificates();
   const caFile = checkWritableFile(
     str(v.caOut) ?? join(tmpdir(), "tim-conformance-emulator-ca.pem"),
     "--ca-out",
   );
-  writeAtomic(caFile, made.caPem);
+  writeAtomic(caFile, made.caPem, "--ca-out");
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }
 
@@ -150,7 +149,7 @@ export async function emulatorMain(
     }).catch((e) => {
       throw listenError(e, host, port);
     });
-    if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
+    if (readyFile) writeAtomic(readyFile, `${emu.url}\n`, "--ready-file");
     if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
     if (v.proxy)
       io.out(

@@ -120,7 +120,7 @@ export async function main(
         ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       });
       const text = redactor.redact(recording.serialiseRecording(rec));
-      writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text));
+      writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text), "TIM_RECORD");
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     // GitHub Actions: the summary in the step summary, the violations as annotations.

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
@@ -6,6 +6,7 @@ import { MERGE_SETTINGS } from "../config/table.js";
 import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
+import { readInput } from "../kernel/inputs.js";
 import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { mergeShards, type ShardEvents } from "../verdict/merge.js";
@@ -22,10 +23,14 @@ export const MERGE_HELP = renderHelp(
 
 /** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
 function readShard(input: string): ShardEvents & { tool: string } {
-  const file = existsSync(input) && statSync(input).isDirectory() ? join(input, "conformance.json") : input;
+  const file = statSync(input, { throwIfNoEntry: false })?.isDirectory()
+    ? join(input, "conformance.json")
+    : input;
+  // A device, a FIFO or an oversized file is refused before it is read (issue 21: /dev/zero ran out of memory).
+  const text = readInput(file, "--from").toString("utf8");
   let json: { tool?: { version?: unknown }; shard?: { index?: unknown; count?: unknown; events?: unknown } };
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    json = JSON.parse(text);
   } catch (e) {
     throw new SuiteError("TIM_ERR_CONFIG", `--from: ${file}: ${(e as Error).message}`, { cause: e });
   }

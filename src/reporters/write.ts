@@ -28,10 +28,10 @@ export async function writeReports(
   const { renderMarkdown } = await import("./markdown.js");
   const { renderHtml } = await import("./html.js");
   const json = redact(renderJson(t, code, shardEvents));
-  writeAtomic(join(dir, "conformance.json"), json);
-  writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)));
+  writeAtomic(join(dir, "conformance.json"), json, "TIM_REPORT_DIR");
+  writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)), "TIM_REPORT_DIR");
   const markdown = redact(renderMarkdown(t));
-  writeAtomic(join(dir, "conformance.md"), markdown);
-  writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)));
+  writeAtomic(join(dir, "conformance.md"), markdown, "TIM_REPORT_DIR");
+  writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)), "TIM_REPORT_DIR");
   return { json, markdown };
 }
