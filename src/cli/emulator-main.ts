@@ -9,6 +9,7 @@ import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
+import { Scrubber } from "../emulator/scrub.js";
 import { startEmulator } from "../emulator/server.js";
 import { makeCertificates } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
@@ -76,8 +77,13 @@ function clientJudge(sdkappid: number, admin: string, secretKey: string) {
   return (req: EmuRequest) => checkClientRequest(req, ctx);
 }
 
-function clientReporter(dir: string, judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>) {
-  const report = new ClientReport(ensureWritableDir(dir, "--client-report"));
+function clientReporter(
+  dir: string,
+  judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>,
+  secretKey: string,
+) {
+  const scrub = new Scrubber(secretKey, EMULATOR_DEFAULTS.secretKey);
+  const report = new ClientReport(ensureWritableDir(dir, "--client-report"), scrub);
   return { report, onRequest: (req: EmuRequest) => void report.add(req, judge(req)) };
 }
 
@@ -127,7 +133,7 @@ export async function emulatorMain(
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const judge = clientJudge(sdkappid, identifier, secretKey);
-    const client = dir ? clientReporter(dir, judge) : undefined;
+    const client = dir ? clientReporter(dir, judge, secretKey) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
       ...(tls ? { tls: tls.material } : {}),

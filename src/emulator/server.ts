@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createSecureContext, type SecureContext, TLSSocket } from "node:tls";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { authenticate } from "./auth.js";
 import type { Behaviour } from "./behaviour.js";
 import {
@@ -18,6 +19,7 @@ import {
 import type { Fault } from "./faults/fault.js";
 import { type EmuEnv, handle, makeEnv } from "./handle.js";
 import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
+import { Scrubber } from "./scrub.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import { tencentDomains } from "./tls.js";
 import type { EmuConfig, EmuRequest, EmuResponse } from "./types.js";
@@ -258,6 +260,7 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
     scenario: o.scenario ? new Scenario(o.scenario) : undefined,
     journal: [],
     seq: 0,
+    scrub: new Scrubber(o.config.secretKey, EMULATOR_DEFAULTS.secretKey),
   };
   const host0 = o.host ?? "127.0.0.1";
   const controlOn = o.control ?? (host0 === "localhost" || host0 === "::1" || /^127\./.test(host0));
