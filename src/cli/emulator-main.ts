@@ -145,6 +145,8 @@ export async function emulatorMain(
         checkScenario: (s) => checkScenario(s),
       },
       ...(str(v.control) ? { control: v.control === "on" } : {}),
+      ...(str(v.controlToken) ? { controlToken: str(v.controlToken) as string } : {}),
+      ...(v.allowHosts ? { allowHosts: v.allowHosts as string[] } : {}),
       config: { sdkappid, identifier, secretKey, now: () => Math.floor(Date.now() / 1000) },
       faults,
       behaviour,
@@ -165,6 +167,13 @@ export async function emulatorMain(
     io.out(
       `emulator listening on ${emu.url} (sdkappid ${sdkappid}, admin ${identifier}, key from ${env.TIM_SECRET_KEY ? "TIM_SECRET_KEY" : "the development default"}${faults.length ? `, faults: ${faults.map((f) => f.id).join(", ")}` : ""})\n`,
     );
+    const controlOn =
+      v.control === "on" || (v.control === undefined && /^(127\.|localhost$|::1$)/.test(host));
+    // Printed once, and only when made here: a token the user chose they know already.
+    if (controlOn && !str(v.controlToken))
+      io.out(
+        `control API token (send Authorization: Bearer TOKEN to ${emu.url}/__emulator/; TIM_EMULATOR_TOKEN chooses it): ${emu.controlToken}\n`,
+      );
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();
       io.signal?.addEventListener("abort", () => resolve(), { once: true });
