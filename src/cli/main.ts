@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { HELP, parseCli } from "../config/args.js";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import type { Clock } from "../kernel/clock.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
@@ -105,6 +106,8 @@ export async function main(
       code,
       (s) => redactor.redact(s),
       shardLog?.events,
+      // The emulator's development key is public: a MAC under it would prove nothing.
+      settings.secretKey !== EMULATOR_DEFAULTS.secretKey ? settings.secretKey : undefined,
     );
     if (recorder && recording && outputs.record) {
       const { prefix, runs, path, replayPath, part, shard } = settings;

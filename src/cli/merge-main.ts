@@ -9,11 +9,12 @@ import { ensureWritableDir } from "../kernel/files.js";
 import { readInput } from "../kernel/inputs.js";
 import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
-import { mergeShards, type ShardEvents } from "../verdict/merge.js";
+import { mergeShards } from "../verdict/merge.js";
 import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
+import { checkSeals, dealOf, type ReadShard } from "./merge-checks.js";
 
 export const MERGE_HELP = renderHelp(
   "npm run merge-reports -- --from DIR --from DIR … [--report-dir DIR]   (or: tim-conformance merge …)",
@@ -22,13 +23,16 @@ export const MERGE_HELP = renderHelp(
 );
 
 /** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
-function readShard(input: string): ShardEvents & { tool: string } {
+function readShard(input: string): ReadShard {
   const file = statSync(input, { throwIfNoEntry: false })?.isDirectory()
     ? join(input, "conformance.json")
     : input;
   // A device, a FIFO or an oversized file is refused before it is read (issue 21: /dev/zero ran out of memory).
   const text = readInput(file, "--from").toString("utf8");
-  let json: { tool?: { version?: unknown }; shard?: { index?: unknown; count?: unknown; events?: unknown } };
+  let json: {
+    tool?: { version?: unknown };
+    shard?: { index?: unknown; count?: unknown; events?: unknown; mac?: unknown };
+  };
   try {
     json = JSON.parse(text);
   } catch (e) {
@@ -45,6 +49,7 @@ function readShard(input: string): ShardEvents & { tool: string } {
     count: s.count as number,
     events: s.events as RunEvent[],
     tool: String(json.tool?.version ?? "?"),
+    ...(typeof s.mac === "string" ? { mac: s.mac } : {}),
   };
 }
 
@@ -75,9 +80,12 @@ export async function mergeMain(
         "TIM_ERR_CONFIG",
         `--from: the shards were written by different versions (${tools.join(", ")}); run every shard with one`,
       );
+    const unsigned = checkSeals(shards, env);
     const tally = new Tally();
     try {
-      for (const e of mergeShards(shards)) tally.listen(e);
+      const events = mergeShards(shards, dealOf(shards[0]?.events[0]));
+      if (unsigned) events.splice(1, 0, { type: "notice", message: unsigned });
+      for (const e of events) tally.listen(e);
     } catch (e) {
       if (e instanceof SuiteError) throw e;
       throw new SuiteError(
