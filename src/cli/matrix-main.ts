@@ -50,6 +50,11 @@ function namedTargets(list: string[]): Array<[string, string]> {
   });
   if (targets.length < 2)
     throw new SuiteError("TIM_ERR_CONFIG", "--target: name at least two targets to compare");
+  // Columns, folders and JSON keys go by name: a second target of one name would hide the first.
+  const names = targets.map(([name]) => name);
+  const twice = names.find((n, k) => names.indexOf(n) !== k);
+  if (twice !== undefined)
+    throw new SuiteError("TIM_ERR_CONFIG", `--target: the name "${twice}" is given twice; name each target once`);
   return targets;
 }
 

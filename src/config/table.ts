@@ -133,5 +133,6 @@ export const MATRIX_SETTINGS: readonly SettingSpec[] = [
 // biome-ignore format: one setting per line reads as the table it is
 export const MERGE_SETTINGS: readonly SettingSpec[] = [
   { key: "inputs", flag: "from", group: "Target", arg: "FILE|DIR", help: "a shard's conformance.json, or the report directory holding it (repeatable: every shard of the run once)", default: "—", multiple: true },
+  { key: "secretKey", env: "TIM_SECRET_KEY", group: "Credentials", help: "the shards' run's key: each shard's log is then verified against its HMAC (signed shards are refused without it)", default: "— (unsigned shards are merged with a notice)", secret: true },
   ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list") && s.key !== "explain"),
 ];
