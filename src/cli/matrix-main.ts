@@ -54,7 +54,10 @@ function namedTargets(list: string[]): Array<[string, string]> {
   const names = targets.map(([name]) => name);
   const twice = names.find((n, k) => names.indexOf(n) !== k);
   if (twice !== undefined)
-    throw new SuiteError("TIM_ERR_CONFIG", `--target: the name "${twice}" is given twice; name each target once`);
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `--target: the name "${twice}" is given twice; name each target once`,
+    );
   return targets;
 }
 

@@ -30,8 +30,12 @@ export function parseWith(
   }
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
-    values = parseArgs({ args: joinNegatives(argv, options), options, strict: true, allowPositionals: false })
-      .values;
+    values = parseArgs({
+      args: joinNegatives(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (e) {
     throw configError("arguments", `${(e as Error).message}; see --help`);
   }

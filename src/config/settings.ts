@@ -176,8 +176,12 @@ function runs(r: RawSettings): Runs {
 /** Settings that only mean something with another: alone they were silently ignored (issue 21). */
 function refuseOrphans(r: RawSettings): void {
   if (r.path && (r.seed === undefined || r.seed === ""))
-    throw configError("TIM_PATH", "replays a counterexample of one seed: give --seed too (copy the whole replay command from the report)");
-  if (!r.path && r.replayPath) throw configError("TIM_REPLAY_PATH", "only means something with --path; give both or neither");
+    throw configError(
+      "TIM_PATH",
+      "replays a counterexample of one seed: give --seed too (copy the whole replay command from the report)",
+    );
+  if (!r.path && r.replayPath)
+    throw configError("TIM_REPLAY_PATH", "only means something with --path; give both or neither");
   if (!r.path && r.part !== undefined && r.part !== "")
     throw configError("TIM_PART", "only means something with --path; give both or neither");
 }

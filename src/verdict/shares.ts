@@ -31,13 +31,15 @@ export interface Missing {
 
 const bad = (m: string) => new SuiteError("TIM_ERR_CONFIG", `merge: ${m}`);
 
-/** The settings that fix what a run judges, as one comparable text per field. */
+/**
+ * The settings that fix what a run judges, as one comparable text per field. The prefix is not one:
+ * shards sharing a live app need distinct prefixes (README, "Parallel lanes and shards").
+ */
 function identity(i: RunInfo): Array<[string, string]> {
   return [
     ["target", i.target],
     ["target flags", i.replayFlags.join(" ")],
     ["runs", JSON.stringify(i.plan?.runs ?? null)],
-    ["prefix", i.plan?.prefix ?? ""],
     ["declared fixtures", String(i.plan?.declared ?? "")],
   ];
 }
