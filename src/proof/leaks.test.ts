@@ -102,11 +102,13 @@ describe("a target that echoes the UserSig in its answer's headers (issue 21, it
 });
 
 describe("a target that answers with 20 000 echoes of the UserSig (issue 21, item 8)", () => {
-  it("is redacted in linear time: the run ends, leaks nothing, and SIGTERM is acted on within seconds", async () => {
+  it("is redacted in linear time: SIGTERM is acted on at once, the run ends and leaks nothing", async () => {
     const emu = await emulator();
     let served = 0;
+    // Every group_add answer carries 20 000 echoes of the request's UserSig (3.8 MB).
     const url = await serve(
       proxyTo(emu.url, (r, answer) => {
+        if (!r.url.includes("/group_add")) return answer;
         served += 1;
         const echo = Array.from({ length: 20_000 }, () => usersigOf(r.url)).join(" ");
         return JSON.stringify({ ...JSON.parse(answer), Echo: echo });
@@ -118,10 +120,16 @@ describe("a target that answers with 20 000 echoes of the UserSig (issue 21, ite
       env: { ...process.env, TIM_SECRET_KEY: "", TIM_USERSIG: "" },
     });
     let err = "";
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     let signalledAt = 0;
+    let heardAt = 0;
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+      if (signalledAt && !heardAt && err.includes("interrupted (SIGTERM)")) heardAt = Date.now();
+    });
+    // Never left behind, even when the code under test hangs.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 55_000);
     const exited = new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    // Once a few 3.8 MB answers have been read and redacted, SIGTERM: it must be acted on quickly.
+    // Once a few 3.8 MB answers have been read and redacted, SIGTERM.
     const poll = setInterval(() => {
       if (served >= 3 && signalledAt === 0) {
         signalledAt = Date.now();
@@ -130,11 +138,12 @@ describe("a target that answers with 20 000 echoes of the UserSig (issue 21, ite
     }, 20);
     const code = await exited;
     clearInterval(poll);
-    const late = Date.now() - (signalledAt || Date.now());
-    expect([code, err.includes("interrupted (SIGTERM)")]).toEqual([143, true]);
-    // Generous for a loaded 2-core machine: a quadratic redaction held it for minutes.
-    expect(late).toBeLessThan(10_000);
+    clearTimeout(guard);
+    expect([code, heardAt > 0]).toEqual([143, true]);
+    // Coarse, for a loaded 2-core machine: a quadratic redaction held the main thread for minutes.
+    expect(heardAt - signalledAt).toBeLessThan(3_000);
     const json = readFileSync(join(dir, "conformance.json"), "utf8");
+    expect(json).toContain('"interrupted": "SIGTERM"');
     expect(json).not.toMatch(/eJ[0-9A-Za-z*_-]{40}/);
   }, 60_000);
 });
