@@ -28,6 +28,10 @@ export interface EmulatorStartOptions {
   now?: () => number;
   /** the control API under /__emulator/; on by default on loopback */
   control?: boolean;
+  /** the token the control API requires (Authorization: Bearer TOKEN); random per start when unset (`controlToken` on the result) */
+  controlToken?: string;
+  /** Host names the control API answers to besides loopback's */
+  allowHosts?: string[];
   /** serve HTTPS: true makes a local CA and a certificate for localhost and every Tencent IM domain */
   tls?: true | { certPem: string; keyPem: string };
   /** also an HTTPS proxy for Tencent's IM domains only (needs tls; true is implied) */
@@ -68,6 +72,8 @@ export async function startEmulator(o: EmulatorStartOptions = {}): Promise<Emula
       checkScenario: (s) => checkScenario(s, "the scenario", "scenario"),
     },
     ...(o.control !== undefined ? { control: o.control } : {}),
+    ...(o.controlToken !== undefined ? { controlToken: o.controlToken } : {}),
+    ...(o.allowHosts ? { allowHosts: o.allowHosts } : {}),
     ...(o.scenario ? { scenario: checkScenario(o.scenario, "the scenario", "scenario") } : {}),
     faults,
     behaviour,

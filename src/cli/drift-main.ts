@@ -13,7 +13,7 @@ import { loadRecording, RecordingWriter, withRecordedSettings } from "../record/
 import { consoleProgress } from "../reporters/console.js";
 import { runSuite } from "../runner/run.js";
 import { Tally } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
@@ -32,9 +32,10 @@ export const DRIFT_HELP = renderHelp(
 export async function driftMain(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: Io,
+  rawIo: Io,
 ): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const {
       recording: file,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
@@ -9,15 +9,18 @@ import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
+import { Scrubber } from "../emulator/scrub.js";
 import { startEmulator } from "../emulator/server.js";
 import { makeCertificates } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
 import { configError, EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
+import { MAX_SMALL_INPUT_BYTES, readInput } from "../kernel/inputs.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
+import { checkedPem } from "./pem.js";
 
 export const EMULATOR_HELP = renderHelp(
   "npm run emulator -- [options]   (or: tim-conformance emulator [options])",
@@ -47,21 +50,18 @@ function tlsMaterial(v: Record<string, unknown>): {
   const key = str(v.key);
   if (cert || key) {
     if (!cert || !key) throw configError("--cert/--key", "give both the certificate and its key");
-    const read = (f: string, flag: string) => {
-      try {
-        return readFileSync(f, "utf8");
-      } catch (e) {
-        throw configError(flag, `cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-      }
+    const material = {
+      certPem: readInput(cert, "--cert", MAX_SMALL_INPUT_BYTES).toString("utf8"),
+      keyPem: readInput(key, "--key", MAX_SMALL_INPUT_BYTES).toString("utf8"),
     };
-    return { material: { certPem: read(cert, "--cert"), keyPem: read(key, "--key") } };
+    return { material: checkedPem(material, cert, key) };
   }
   const made = makeCertificates();
   const caFile = checkWritableFile(
     str(v.caOut) ?? join(tmpdir(), "tim-conformance-emulator-ca.pem"),
     "--ca-out",
   );
-  writeAtomic(caFile, made.caPem);
+  writeAtomic(caFile, made.caPem, "--ca-out");
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }
 
@@ -77,8 +77,13 @@ function clientJudge(sdkappid: number, admin: string, secretKey: string) {
   return (req: EmuRequest) => checkClientRequest(req, ctx);
 }
 
-function clientReporter(dir: string, judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>) {
-  const report = new ClientReport(ensureWritableDir(dir, "--client-report"));
+function clientReporter(
+  dir: string,
+  judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>,
+  secretKey: string,
+) {
+  const scrub = new Scrubber(secretKey, EMULATOR_DEFAULTS.secretKey);
+  const report = new ClientReport(ensureWritableDir(dir, "--client-report"), scrub);
   return { report, onRequest: (req: EmuRequest) => void report.add(req, judge(req)) };
 }
 
@@ -128,7 +133,7 @@ export async function emulatorMain(
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const judge = clientJudge(sdkappid, identifier, secretKey);
-    const client = dir ? clientReporter(dir, judge) : undefined;
+    const client = dir ? clientReporter(dir, judge, secretKey) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
       ...(tls ? { tls: tls.material } : {}),
@@ -140,6 +145,8 @@ export async function emulatorMain(
         checkScenario: (s) => checkScenario(s),
       },
       ...(str(v.control) ? { control: v.control === "on" } : {}),
+      ...(str(v.controlToken) ? { controlToken: str(v.controlToken) as string } : {}),
+      ...(v.allowHosts ? { allowHosts: v.allowHosts as string[] } : {}),
       config: { sdkappid, identifier, secretKey, now: () => Math.floor(Date.now() / 1000) },
       faults,
       behaviour,
@@ -150,7 +157,7 @@ export async function emulatorMain(
     }).catch((e) => {
       throw listenError(e, host, port);
     });
-    if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
+    if (readyFile) writeAtomic(readyFile, `${emu.url}\n`, "--ready-file");
     if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
     if (v.proxy)
       io.out(
@@ -160,6 +167,13 @@ export async function emulatorMain(
     io.out(
       `emulator listening on ${emu.url} (sdkappid ${sdkappid}, admin ${identifier}, key from ${env.TIM_SECRET_KEY ? "TIM_SECRET_KEY" : "the development default"}${faults.length ? `, faults: ${faults.map((f) => f.id).join(", ")}` : ""})\n`,
     );
+    const controlOn =
+      v.control === "on" || (v.control === undefined && /^(127\.|localhost$|::1$)/.test(host));
+    // Printed once, and only when made here: a token the user chose they know already.
+    if (controlOn && !str(v.controlToken))
+      io.out(
+        `control API token (send Authorization: Bearer TOKEN to ${emu.url}/__emulator/; TIM_EMULATOR_TOKEN chooses it): ${emu.controlToken}\n`,
+      );
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();
       io.signal?.addEventListener("abort", () => resolve(), { once: true });

@@ -1,5 +1,7 @@
-import { config } from "dotenv";
-import { EXIT } from "../kernel/errors.js";
+import { existsSync } from "node:fs";
+import { parse } from "dotenv";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { MAX_SMALL_INPUT_BYTES, readInput } from "../kernel/inputs.js";
 import type { Io } from "./main.js";
 
 type Command = (argv: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;
@@ -18,6 +20,17 @@ function safeWriter(stream: NodeJS.WriteStream): (s: string) => void {
 }
 
 /**
+ * ./.env, read like any input (issue 21: a FIFO there hung every command before it could answer a
+ * signal): a regular file within 1 MiB, its values never overriding the environment's (as dotenv's
+ * config() does).
+ */
+function loadDotenv(): void {
+  if (!existsSync(".env")) return;
+  const values = parse(readInput(".env", ".env", MAX_SMALL_INPUT_BYTES));
+  for (const [k, v] of Object.entries(values)) if (process.env[k] === undefined) process.env[k] = v;
+}
+
+/**
  * How every command runs: .env read (never overriding the environment), SIGINT
  * and SIGTERM handled alike (the first stops the current case and lets cleanup
  * and partial reports happen, a second exits at once), output that survives a
@@ -30,9 +43,16 @@ export async function runCommand(
   /** a server's normal way to stop is a signal: it then exits with its own code (0), not 130/143 */
   signalStops = false,
 ): Promise<void> {
-  config({ quiet: true });
   const err = safeWriter(process.stderr);
   const out = safeWriter(process.stdout);
+  try {
+    loadDotenv();
+  } catch (e) {
+    if (!(e instanceof SuiteError)) throw e;
+    err(`error: ${e.code}: ${e.message}\n`);
+    process.exitCode = EXIT.config;
+    return;
+  }
   const ac = new AbortController();
   const onSignal = (sig: "SIGINT" | "SIGTERM") => {
     if (ac.signal.aborted) process.exit(sig === "SIGINT" ? EXIT.sigint : EXIT.sigterm);

@@ -16,3 +16,18 @@ export function envRedactor(env: Record<string, string | undefined>): Redactor {
   r.add(env.TIM_USERSIG);
   return r;
 }
+
+/**
+ * The command's stdout and stderr through the redactor, every line: what the run prints (the target's
+ * label, progress, notes) may carry a secret it learns later, as a key inside --base-url (issue 21).
+ */
+export function redactedIo<T extends { out: (s: string) => void; err: (s: string) => void }>(
+  io: T,
+  redactor: Redactor,
+): T {
+  return {
+    ...io,
+    out: (s: string) => io.out(redactor.redact(s)),
+    err: (s: string) => io.err(redactor.redact(s)),
+  };
+}

@@ -60,13 +60,7 @@ describe("interrupting a run", () => {
         const ids = Object.keys(state).filter((id) => id !== "someone_else");
         expect(ids.length).toBeGreaterThan(0);
         expect(ids.every((id) => id.startsWith("tim_ct_"))).toBe(true);
-        // The marker account keeps its one marker group: it says the pool is the suite's.
-        for (const id of ids)
-          expect([id, state[id]?.groups, state[id]?.friends]).toEqual([
-            id,
-            id === "tim_ct_pool" ? ["tim-conformance-pool"] : [],
-            {},
-          ]);
+        for (const id of ids) expect([id, state[id]?.groups, state[id]?.friends]).toEqual([id, [], {}]);
       } finally {
         await emu.close();
       }

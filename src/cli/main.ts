@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { HELP, parseCli } from "../config/args.js";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import type { Clock } from "../kernel/clock.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
@@ -14,7 +15,7 @@ import { runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import type { Target } from "../targets/open.js";
 import { Tally } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 
 export interface Io {
@@ -52,8 +53,13 @@ function checkOutputs(s: Settings): { dir: string; record?: string } {
 }
 
 /** The whole command: returns the exit code instead of exiting, so tests can call it in-process. */
-export async function main(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  rawIo: Io,
+): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const cli = parseCli(argv, env);
     const info = answerInfo(cli, HELP, io);
@@ -100,6 +106,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       code,
       (s) => redactor.redact(s),
       shardLog?.events,
+      // The emulator's development key is public: a MAC under it would prove nothing.
+      settings.secretKey !== EMULATOR_DEFAULTS.secretKey ? settings.secretKey : undefined,
     );
     if (recorder && recording && outputs.record) {
       const { prefix, runs, path, replayPath, part, shard } = settings;
@@ -115,7 +123,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       });
       const text = redactor.redact(recording.serialiseRecording(rec));
-      writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text));
+      writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text), "TIM_RECORD");
     }
     io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
     // GitHub Actions: the summary in the step summary, the violations as annotations.

@@ -9,7 +9,7 @@ import { runRedactor } from "../probe/credentials.js";
 import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
 import { runSuite } from "../runner/run.js";
 import { Tally, verdictOf } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
@@ -50,6 +50,14 @@ function namedTargets(list: string[]): Array<[string, string]> {
   });
   if (targets.length < 2)
     throw new SuiteError("TIM_ERR_CONFIG", "--target: name at least two targets to compare");
+  // Columns, folders and JSON keys go by name: a second target of one name would hide the first.
+  const names = targets.map(([name]) => name);
+  const twice = names.find((n, k) => names.indexOf(n) !== k);
+  if (twice !== undefined)
+    throw new SuiteError(
+      "TIM_ERR_CONFIG",
+      `--target: the name "${twice}" is given twice; name each target once`,
+    );
   return targets;
 }
 
@@ -57,9 +65,10 @@ function namedTargets(list: string[]): Array<[string, string]> {
 export async function matrixMain(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: Io,
+  rawIo: Io,
 ): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const {
       targets: list,

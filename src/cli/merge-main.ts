@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
@@ -6,13 +6,15 @@ import { MERGE_SETTINGS } from "../config/table.js";
 import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
+import { readInput } from "../kernel/inputs.js";
 import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
-import { mergeShards, type ShardEvents } from "../verdict/merge.js";
+import { mergeShards } from "../verdict/merge.js";
 import { Tally } from "../verdict/tally.js";
-import { envRedactor, failureExit } from "./failure.js";
+import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
+import { checkSeals, dealOf, type ReadShard } from "./merge-checks.js";
 
 export const MERGE_HELP = renderHelp(
   "npm run merge-reports -- --from DIR --from DIR … [--report-dir DIR]   (or: tim-conformance merge …)",
@@ -21,11 +23,18 @@ export const MERGE_HELP = renderHelp(
 );
 
 /** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
-function readShard(input: string): ShardEvents & { tool: string } {
-  const file = existsSync(input) && statSync(input).isDirectory() ? join(input, "conformance.json") : input;
-  let json: { tool?: { version?: unknown }; shard?: { index?: unknown; count?: unknown; events?: unknown } };
+function readShard(input: string): ReadShard {
+  const file = statSync(input, { throwIfNoEntry: false })?.isDirectory()
+    ? join(input, "conformance.json")
+    : input;
+  // A device, a FIFO or an oversized file is refused before it is read (issue 21: /dev/zero ran out of memory).
+  const text = readInput(file, "--from").toString("utf8");
+  let json: {
+    tool?: { version?: unknown };
+    shard?: { index?: unknown; count?: unknown; events?: unknown; mac?: unknown };
+  };
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    json = JSON.parse(text);
   } catch (e) {
     throw new SuiteError("TIM_ERR_CONFIG", `--from: ${file}: ${(e as Error).message}`, { cause: e });
   }
@@ -40,6 +49,7 @@ function readShard(input: string): ShardEvents & { tool: string } {
     count: s.count as number,
     events: s.events as RunEvent[],
     tool: String(json.tool?.version ?? "?"),
+    ...(typeof s.mac === "string" ? { mac: s.mac } : {}),
   };
 }
 
@@ -47,9 +57,10 @@ function readShard(input: string): ShardEvents & { tool: string } {
 export async function mergeMain(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: Io,
+  rawIo: Io,
 ): Promise<number> {
   const redactor = envRedactor(env);
+  const io = redactedIo(rawIo, redactor);
   try {
     const raw = parseWith(MERGE_SETTINGS, argv, env);
     const info = answerInfo(raw, MERGE_HELP, io);
@@ -69,9 +80,12 @@ export async function mergeMain(
         "TIM_ERR_CONFIG",
         `--from: the shards were written by different versions (${tools.join(", ")}); run every shard with one`,
       );
+    const unsigned = checkSeals(shards, env);
     const tally = new Tally();
     try {
-      for (const e of mergeShards(shards)) tally.listen(e);
+      const events = mergeShards(shards, dealOf(shards[0]?.events[0]));
+      if (unsigned) events.splice(1, 0, { type: "notice", message: unsigned });
+      for (const e of events) tally.listen(e);
     } catch (e) {
       if (e instanceof SuiteError) throw e;
       throw new SuiteError(

@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { specsDir } from "../contract/paths.js";
-import { EXIT } from "../kernel/errors.js";
+import { EXIT, SuiteError } from "../kernel/errors.js";
+import { checkWritableFile, writeAtomic } from "../kernel/files.js";
+import { readInput } from "../kernel/inputs.js";
 import { TOOL } from "../kernel/version.js";
 import { buildOpenApi } from "../openapi/build.js";
 import type { Io } from "./main.js";
@@ -39,9 +40,19 @@ export async function openapiMain(
   }
   const out = k >= 0 ? resolve(argv[k + 1] as string) : join(specsDir, "openapi.json");
   const text = `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
+  try {
+    return check(argv, out, text, io);
+  } catch (e) {
+    if (!(e instanceof SuiteError)) throw e;
+    io.err(`error: ${e.code}: ${e.message}\n`);
+    return EXIT.config;
+  }
+}
+
+/** Checks or writes the file: a device, a FIFO or a full disk is one line and exit 2 (issue 21). */
+function check(argv: string[], out: string, text: string, io: Io): number {
   if (argv.includes("--check")) {
-    const { readFileSync } = await import("node:fs");
-    const same = readFileSync(out, "utf8") === text;
+    const same = readInput(out, "--out").toString("utf8") === text;
     io.out(
       same
         ? `${out} is up to date\n`
@@ -49,7 +60,7 @@ export async function openapiMain(
     );
     return same ? EXIT.pass : EXIT.violation;
   }
-  writeFileSync(out, text);
-  io.out(`wrote ${out}\n`);
+  writeAtomic(checkWritableFile(out, "--out"), text, "--out");
+  if (!out.startsWith("/dev/")) io.out(`wrote ${out}\n`);
   return EXIT.pass;
 }

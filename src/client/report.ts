@@ -1,5 +1,7 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { Scrubber } from "../emulator/scrub.js";
 import type { EmuRequest } from "../emulator/types.js";
 import type { ClientFinding } from "./check.js";
 import { CLIENT_RULES } from "./rules.js";
@@ -37,7 +39,11 @@ export class ClientReport {
   summaryWrites = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    /** takes credentials out of the paths and bodies it writes (the emulator's key, any UserSig) */
+    private readonly scrub = new Scrubber(EMULATOR_DEFAULTS.secretKey, EMULATOR_DEFAULTS.secretKey),
+  ) {
     writeFileSync(join(dir, "client-conformance.jsonl"), "");
     this.write();
   }
@@ -56,9 +62,9 @@ export class ClientReport {
       seq: ++this.seq,
       at: new Date().toISOString(),
       method: req.method,
-      path: req.path,
-      body: req.body.slice(0, 2000),
-      findings,
+      path: this.scrub.text(req.path),
+      body: this.scrub.text(req.body.slice(0, 2000)),
+      findings: JSON.parse(this.scrub.text(JSON.stringify(findings))) as ClientFinding[],
     };
     if (broken(entry, "MUST").length > 0) this.must += 1;
     if (this.latest.length >= SHOWN) this.latest.shift();

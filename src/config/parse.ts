@@ -30,7 +30,12 @@ export function parseWith(
   }
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: joinNegatives(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (e) {
     throw configError("arguments", `${(e as Error).message}; see --help`);
   }
@@ -50,6 +55,24 @@ export function parseWith(
     }
     if (v === undefined) continue;
     out[s.key] = v;
+  }
+  return out;
+}
+
+/**
+ * `--runs -5` as `--runs=-5`: parseArgs takes a value that starts with a dash for a flag and answers
+ * with three lines of advice (issue 21); joined, the setting's own check says in one line what is wrong.
+ */
+function joinNegatives(argv: readonly string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k] as string;
+    const next = argv[k + 1];
+    const flag = a.startsWith("--") && !a.includes("=") ? options[a.slice(2)] : undefined;
+    if (flag?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      k += 1;
+    } else out.push(a);
   }
   return out;
 }

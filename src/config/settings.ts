@@ -132,6 +132,7 @@ export function resolveSettings(r: RawSettings): Settings {
     throw configError("TIM_SECRET_KEY", "set the app's secret key (or a ready TIM_USERSIG for the admin)");
   if (t.kind === "emulator" && r.usersig && !secretKey)
     throw configError("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
+  refuseOrphans(r);
   const prefix = r.prefix ?? "tim_ct";
   if (!/^[A-Za-z0-9_-]{1,16}$/.test(prefix))
     throw configError("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
@@ -170,6 +171,19 @@ function runs(r: RawSettings): Runs {
   const n = Number(r.runs);
   // --runs sets every property phase; sequences are longer, so they get a tenth.
   return { valid: n, invalid: n, stateful: Math.max(1, Math.round(n / 10)) };
+}
+
+/** Settings that only mean something with another: alone they were silently ignored (issue 21). */
+function refuseOrphans(r: RawSettings): void {
+  if (r.path && (r.seed === undefined || r.seed === ""))
+    throw configError(
+      "TIM_PATH",
+      "replays a counterexample of one seed: give --seed too (copy the whole replay command from the report)",
+    );
+  if (!r.path && r.replayPath)
+    throw configError("TIM_REPLAY_PATH", "only means something with --path; give both or neither");
+  if (!r.path && r.part !== undefined && r.part !== "")
+    throw configError("TIM_PART", "only means something with --path; give both or neither");
 }
 
 function checkedPath(p: string): string {

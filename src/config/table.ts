@@ -95,8 +95,8 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "shard", flag: "shard", env: "TIM_SHARD", group: "Run", arg: "I/N", help: "run the I-th of N shares of the cases and generated parts (CI fan-out); join the shards with `tim-conformance merge`", default: "—", check: shardCheck, example: "1/4" },
   { key: "timeoutMs", flag: "timeout-ms", env: "TIM_TIMEOUT_MS", group: "Run", arg: "N", help: "deadline of one request, from connecting to the last byte of the answer (the service's own timeout is 3 s)", default: "10000", check: intIn(100, 600_000) },
   { key: "caseTimeoutS", flag: "case-timeout-s", env: "TIM_CASE_TIMEOUT_S", group: "Run", arg: "S", help: "deadline of one case, in seconds; past it the case stops, is reported not judged, and cleanup runs", default: "600", check: intIn(1, 86_400) },
-  { key: "prefix", flag: "prefix", env: "TIM_ACCOUNT_PREFIX", group: "Run", arg: "P", help: `the suite's accounts are <prefix>_u01…_u${String(POOL_SIZE).padStart(2, "0")} and the marker <prefix>_pool; unknown ids it names are <prefix>_…`, default: "tim_ct", example: "tim_ct" },
-  { key: "resetPool", flag: "reset-pool", group: "Run", help: "take over pool accounts that hold data the suite did not create (it refuses otherwise)", default: "off", boolean: true },
+  { key: "prefix", flag: "prefix", env: "TIM_ACCOUNT_PREFIX", group: "Run", arg: "P", help: `the suite's accounts are <prefix>_u01…_u${String(POOL_SIZE).padStart(2, "0")}; unknown ids it names are <prefix>_…`, default: "tim_ct", example: "tim_ct" },
+  { key: "resetPool", flag: "reset-pool", group: "Run", help: "take over pool accounts that hold data this run did not create (it refuses otherwise, naming them)", default: "off", boolean: true },
   { key: "reporter", flag: "reporter", env: "TIM_REPORTER", group: "Run", arg: "default|github", help: "github: write the Markdown summary to GITHUB_STEP_SUMMARY and one ::error line per violated rule (automatic when GITHUB_ACTIONS=true)", default: "default", check: (v) => (v === "default" || v === "github" ? undefined : `must be default or github, got "${v}"`) },
   { key: "reportDir", flag: "report-dir", env: "TIM_REPORT_DIR", group: "Run", arg: "DIR", help: "where reports go", default: "reports", example: "reports" },
   { key: "faults", flag: "emulator-fault", group: "Run", arg: "ID", help: "break the embedded emulator on purpose (repeatable; see --list-faults)", default: "—", multiple: true },
@@ -133,5 +133,6 @@ export const MATRIX_SETTINGS: readonly SettingSpec[] = [
 // biome-ignore format: one setting per line reads as the table it is
 export const MERGE_SETTINGS: readonly SettingSpec[] = [
   { key: "inputs", flag: "from", group: "Target", arg: "FILE|DIR", help: "a shard's conformance.json, or the report directory holding it (repeatable: every shard of the run once)", default: "—", multiple: true },
+  { key: "secretKey", env: "TIM_SECRET_KEY", group: "Credentials", help: "the shards' run's key: each shard's log is then verified against its HMAC (signed shards are refused without it)", default: "— (unsigned shards are merged with a notice)", secret: true },
   ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list") && s.key !== "explain"),
 ];

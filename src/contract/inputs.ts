@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { SuiteError } from "../kernel/errors.js";
+import { readInputText } from "../kernel/inputs.js";
 import { schemasDir } from "./paths.js";
 
 /** The files a user hands the suite, each with a schema in schemas/inputs/. */
@@ -27,19 +27,16 @@ function validatorOf(kind: InputKind): ValidateFunction {
   return v;
 }
 
-/** A file's text; gzip-compressed files (a recording saved as *.gz) are unpacked first. */
-function textOf(bytes: Buffer): string {
-  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
-}
-
 /**
  * Reads and validates an input file: one TIM_ERR_CONFIG naming the setting,
  * the file and the JSON pointer of the first bad field (exit 2), never a crash.
  */
 export function loadInput<T>(kind: InputKind, setting: string, file: string): T {
+  // A device, a FIFO, an oversized file or a gzip bomb is refused before it is read (exit 2).
+  const text = readInputText(file, setting);
   let data: unknown;
   try {
-    data = JSON.parse(textOf(readFileSync(file)));
+    data = JSON.parse(text);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new SuiteError("TIM_ERR_CONFIG", `${setting}: cannot read ${file} as JSON (${why})`);

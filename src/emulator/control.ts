@@ -2,6 +2,7 @@ import { faultById } from "./faults/index.js";
 import type { EmuEnv } from "./handle.js";
 import { makeEnv } from "./handle.js";
 import { Scenario, type ScenarioStep } from "./scenarios.js";
+import type { Scrubber } from "./scrub.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import type { EmuRequest, EmuResponse } from "./types.js";
 import { variantById } from "./variants.js";
@@ -9,7 +10,7 @@ import { variantById } from "./variants.js";
 /** The reserved path prefix of the control API: no documented endpoint lives under it. */
 export const CONTROL_PREFIX = "/__emulator/";
 
-/** One request as the emulator saw it, the usersig redacted, with what the client-side judge said. */
+/** One request as the emulator saw it, every credential in it redacted (scrub.ts), with what the client-side judge said. */
 export interface JournalEntry {
   seq: number;
   at: string;
@@ -31,6 +32,8 @@ export interface Live {
   scenario: Scenario | undefined;
   journal: JournalEntry[];
   seq: number;
+  /** takes the credentials out of what the journal keeps */
+  scrub: Scrubber;
 }
 
 export interface ControlHooks {
@@ -41,16 +44,16 @@ export interface ControlHooks {
 }
 
 export function record(live: Live, req: EmuRequest, hooks: ControlHooks): JournalEntry {
-  const query = { ...req.query };
-  if ("usersig" in query) query.usersig = "[REDACTED]";
+  const s = live.scrub;
+  const verdict = hooks.verdict?.(req);
   const entry: JournalEntry = {
     seq: ++live.seq,
     at: new Date().toISOString(),
     method: req.method,
-    path: req.path,
-    query,
-    body: req.body.slice(0, 2000),
-    ...(hooks.verdict ? { verdict: hooks.verdict(req) } : {}),
+    path: s.text(req.path),
+    query: s.query(req.query),
+    body: s.text(req.body.slice(0, 2000)),
+    ...(verdict ? { verdict: JSON.parse(s.text(JSON.stringify(verdict))) as unknown[] } : {}),
   };
   if (live.journal.length >= JOURNAL_MAX) live.journal.shift();
   live.journal.push(entry);

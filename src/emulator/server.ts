@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createSecureContext, type SecureContext, TLSSocket } from "node:tls";
+import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { authenticate } from "./auth.js";
 import type { Behaviour } from "./behaviour.js";
 import {
@@ -16,8 +18,10 @@ import {
   reset,
 } from "./control.js";
 import type { Fault } from "./faults/fault.js";
+import { type ControlGuard, controlRefusal, guardFor } from "./guard.js";
 import { type EmuEnv, handle, makeEnv } from "./handle.js";
 import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
+import { Scrubber } from "./scrub.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import { tencentDomains } from "./tls.js";
 import type { EmuConfig, EmuRequest, EmuResponse } from "./types.js";
@@ -53,6 +57,10 @@ export interface EmulatorOptions {
   proxy?: boolean;
   /** the control API under /__emulator/: on by default only when listening on loopback */
   control?: boolean;
+  /** the token the control API requires (Authorization: Bearer); a random one per start when unset */
+  controlToken?: string;
+  /** Host names the control API answers to besides loopback's */
+  allowHosts?: readonly string[];
   /** the client judge and the scenario check, injected: the emulator core imports neither */
   hooks?: ControlHooks;
 }
@@ -88,6 +96,8 @@ const envelope = (code: number, info: string): string =>
 
 export interface RunningEmulator {
   url: string;
+  /** what the control API requires as Authorization: Bearer TOKEN */
+  controlToken: string;
   port: number;
   state: State;
   env: EmuEnv;
@@ -200,7 +210,7 @@ async function serve(
   res: ServerResponse,
   o: EmulatorOptions,
   moods: Moods,
-  controlOn: boolean,
+  guard: ControlGuard | undefined,
   held: Set<string>,
 ): Promise<void> {
   const body = await readBody(req, o.maxBodyBytes ?? MAX_BODY_BYTES);
@@ -211,8 +221,8 @@ async function serve(
     return;
   }
   const request = toEmuRequest(req, body);
-  if (controlOn && request.path.startsWith(CONTROL_PREFIX))
-    return send(res, control(live, request, o.hooks ?? {}));
+  if (guard && request.path.startsWith(CONTROL_PREFIX))
+    return send(res, controlRefusal(request, guard) ?? control(live, request, o.hooks ?? {}));
   if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
   o.onRequest?.(request);
   const entry = record(live, request, o.hooks ?? {});
@@ -277,12 +287,16 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
     scenario: o.scenario ? new Scenario(o.scenario) : undefined,
     journal: [],
     seq: 0,
+    scrub: new Scrubber(o.config.secretKey, EMULATOR_DEFAULTS.secretKey),
   };
   const host0 = o.host ?? "127.0.0.1";
   const controlOn = o.control ?? (host0 === "localhost" || host0 === "::1" || /^127\./.test(host0));
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
+  const token = o.controlToken ?? randomBytes(24).toString("base64url");
+  // Set once listening, before the first request can arrive: the names it answers to need the port.
+  let guard: ControlGuard | undefined;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    serve(live, req, res, o, moods, controlOn, held).catch(() => {
+    serve(live, req, res, o, moods, controlOn ? guard : undefined, held).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -310,10 +324,12 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
     server.listen(o.port ?? 0, o.host ?? "127.0.0.1", () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;
+  guard = guardFor(address, port, o.allowHosts ?? [], token);
   const host = address.includes(":") ? `[${address}]` : address;
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return {
     url: `${o.tls && !o.proxy ? "https" : "http"}://${host}:${port}`,
+    controlToken: token,
     port,
     state,
     env,

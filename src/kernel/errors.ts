@@ -16,6 +16,8 @@ export type SuiteErrorCode =
   | "TIM_ERR_THROTTLED"
   | "TIM_ERR_TRANSIENT"
   | "TIM_ERR_REPLAY_MISS"
+  /** merge: a case or part dealt to a shard that stopped before judging it */
+  | "TIM_ERR_SHARD_INCOMPLETE"
   | "TIM_ERR_INTERNAL";
 
 export class SuiteError extends Error {

@@ -43,6 +43,8 @@ export interface RunInfo {
   replayFlags: string[];
   /** set when this run was one share of a sharded run (--shard I/N) */
   shard?: { index: number; count: number };
+  /** what else fixes what a run judges: merge requires every shard to agree on it (issue 21) */
+  plan?: { runs: { valid: number; invalid: number; stateful: number }; declared: boolean };
 }
 
 /** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */

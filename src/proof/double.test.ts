@@ -15,6 +15,7 @@ import { mintUserSig } from "../usersig/sign.js";
 
 // Issue 13: the emulator as a drop-in double for real SDKs (HTTPS, Tencent's domains through a
 // proxy) and for other teams' test suites (a control API, scenarios as data, process hygiene).
+const TOKEN = "a-token-the-harness-chose";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 const running: Emulator[] = [];
@@ -111,8 +112,10 @@ print(r.status_code, r.json()["ErrorCode"])`;
 describe("a control API and the same operations on the object", () => {
   it("resets, reads state and the journal (usersig redacted, client verdict), loads scenarios and switches faults", async () => {
     const e = await emulator();
+    // The control API's own clients: the per-start token, JSON bodies (issue 21).
+    const headers = { authorization: `Bearer ${e.controlToken}`, "content-type": "application/json" };
     const call = (path: string, body: unknown) =>
-      fetch(`${e.url}${path}`, { method: "POST", body: JSON.stringify(body) }).then(
+      fetch(`${e.url}${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(
         (r) => r.json() as Promise<Record<string, unknown>>,
       );
     const add = (body: unknown, extra = "") => call(`/v4/sns/group_add?${query(sig(), extra)}`, body);
@@ -149,7 +152,11 @@ describe("a control API and the same operations on the object", () => {
 
   it("keeps the control API off when listening beyond loopback unless asked", async () => {
     const e = await emulator({ control: false });
-    const res = await fetch(`${e.url}/__emulator/state`, { method: "POST", body: "{}" });
+    const res = await fetch(`${e.url}/__emulator/state`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${e.controlToken}`, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(await res.json()).toMatchObject({ ErrorCode: 60009 });
   });
 });
@@ -237,7 +244,8 @@ describe("process hygiene, from another language", () => {
         "--client-report",
         join(dir, "client"),
       ],
-      { cwd: root, stdio: "ignore" },
+      // The token chosen by the environment, as a test harness that starts the emulator would.
+      { cwd: root, stdio: "ignore", env: { ...process.env, TIM_EMULATOR_TOKEN: TOKEN } },
     );
     const exited = new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
     for (let k = 0; k < 200; k++) {
@@ -253,13 +261,14 @@ describe("process hygiene, from another language", () => {
     const url = readFileSync(ready, "utf8").trim();
     const script = `import json, sys, urllib.request
 def post(path, body):
-    req = urllib.request.Request(sys.argv[1] + path, data=json.dumps(body).encode(), method="POST")
+    req = urllib.request.Request(sys.argv[1] + path, data=json.dumps(body).encode(), method="POST",
+        headers={"Content-Type": "application/json", "Authorization": "Bearer " + sys.argv[2]})
     return json.load(urllib.request.urlopen(req))
 print(post("/__emulator/scenario", [{"answer": {"code": 30011}, "auth": "skip"}])["loaded"])
 print(post("/v4/sns/group_add?sdkappid=1&identifier=x&usersig=y", {"From_Account": "a", "GroupName": ["g"]})["ErrorCode"])
 print(len(post("/__emulator/journal", {})["entries"]))
 print(post("/__emulator/reset", {})["reset"])`;
-    const out = execFileSync("python3", ["-c", script, url], { encoding: "utf8" });
+    const out = execFileSync("python3", ["-c", script, url, TOKEN], { encoding: "utf8" });
     expect(out.trim().split("\n")).toEqual(["1", "30011", "1", "all"]);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

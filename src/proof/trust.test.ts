@@ -147,7 +147,7 @@ describe("fault injection: the suite touches only what it owns", () => {
     expect(timct.code).toBe(2);
     expect(timct.err).toMatch(/tim_ct_u01 \(1 group\(s\)\)/);
     expect(snapshot(emu.state)).toEqual(before);
-    // Asked explicitly, it takes the accounts over, clears them, and marks the pool as its own.
+    // Asked explicitly, it takes the accounts over and clears them.
     const taken = await run([
       "--base-url",
       emu.url,
@@ -159,10 +159,10 @@ describe("fault injection: the suite touches only what it owns", () => {
     ]);
     expect(taken.code).toBe(0);
     expect(snapshot(emu.state).alice_u01).toMatchObject({ groups: [], friends: {} });
-    expect(snapshot(emu.state).alice_pool?.groups).toEqual(["tim-conformance-pool"]);
-    // Once marked, later runs reset leftovers without asking.
+    expect(snapshot(emu.state).alice_pool).toBeUndefined();
+    // No marker grants it anything (issue 21): a leftover is someone's until --reset-pool says otherwise.
     emu.state.users.get("alice_u03")?.groups.push("leftover of a killed run");
-    expect((await run(["--base-url", emu.url, "--prefix", "alice", "--case", "basic-add"])).code).toBe(0);
+    expect((await run(["--base-url", emu.url, "--prefix", "alice", "--case", "basic-add"])).code).toBe(2);
   });
 });
 

@@ -2,12 +2,26 @@ import { join } from "node:path";
 import { EXIT } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { writeAtomic } from "../kernel/files.js";
+import { type SealedLog, sealOf } from "../verdict/seal.js";
 import type { Tally } from "../verdict/tally.js";
 
 /** The exit code of a whole run: credentials refused on the very first call are the settings' fault (2). */
 export function runExitCode(t: Tally): number {
   const setup = t.caseErrors.find((e) => e.caseId === "setup");
   return setup?.code === "TIM_ERR_CONFIG" && !t.interrupted ? EXIT.config : t.exitCode();
+}
+
+/**
+ * A shard's conformance.json with its log's MAC, computed over the log as written (redacted), so
+ * merge checks what it reads; any other report as it is.
+ */
+function sealed(json: string, key: string | undefined): string {
+  if (!key) return json;
+  const j = JSON.parse(json) as { tool: { version: string }; shard?: SealedLog & { mac?: string } };
+  if (!j.shard) return json;
+  const { index, count, events } = j.shard;
+  j.shard.mac = sealOf(key, { tool: j.tool.version, index, count, events });
+  return `${JSON.stringify(j, null, 2)}\n`;
 }
 
 /**
@@ -22,16 +36,18 @@ export async function writeReports(
   code: number,
   redact: (s: string) => string,
   shardEvents?: readonly RunEvent[],
+  /** the run's secret key, when it has one: a shard's log is then sealed with a MAC (verdict/seal.ts) */
+  sealKey?: string,
 ): Promise<{ json: string; markdown: string }> {
   const { renderJson } = await import("./json.js");
   const { renderJunit } = await import("./junit.js");
   const { renderMarkdown } = await import("./markdown.js");
   const { renderHtml } = await import("./html.js");
-  const json = redact(renderJson(t, code, shardEvents));
-  writeAtomic(join(dir, "conformance.json"), json);
-  writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)));
+  const json = sealed(redact(renderJson(t, code, shardEvents)), sealKey);
+  writeAtomic(join(dir, "conformance.json"), json, "TIM_REPORT_DIR");
+  writeAtomic(join(dir, "junit.xml"), redact(renderJunit(t)), "TIM_REPORT_DIR");
   const markdown = redact(renderMarkdown(t));
-  writeAtomic(join(dir, "conformance.md"), markdown);
-  writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)));
+  writeAtomic(join(dir, "conformance.md"), markdown, "TIM_REPORT_DIR");
+  writeAtomic(join(dir, "conformance.html"), redact(renderHtml(t, code)), "TIM_REPORT_DIR");
   return { json, markdown };
 }

@@ -18,6 +18,15 @@ describe("--explain", () => {
   });
 
   it("refuses an unknown rule, naming where to look", () => {
-    expect(() => explainRule("no-such-rule")).toThrow(/unknown rule "no-such-rule"; --list-rules/);
+    expect(() => explainRule("no-such-rule")).toThrow(
+      /unknown rule or input class "no-such-rule"; --list-rules .* specs\/input-domain.json/,
+    );
+  });
+
+  it("explains a class of the input domain: what it must get, and what sends it", () => {
+    const text = explainRule("name-30-end-4");
+    expect(text).toMatch(/must get: accepted \(MUST\), judged by name-30-bytes/);
+    expect(text).toMatch(/cases built to send it:\n {4}name-domain/);
+    expect(text).toMatch(/generators that draw it:\n {4}src\/generators\/name-classes.ts: property-valid, stateful/);
   });
 });

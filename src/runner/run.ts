@@ -107,6 +107,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
     startedAt: new Date(clock.now() * 1000).toISOString(),
     replayFlags: target.replayFlags,
     ...(s.shard && s.path === undefined ? { shard: s.shard } : {}),
+    plan: { runs: s.runs, declared: Boolean(s.fixtures) },
   };
   // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
   emit({ type: "run-start", info, cases: selected.map((c) => c.id) });

@@ -111,12 +111,22 @@ export function requestUrl(baseUrl: string, r: OutgoingRequest): string {
   return `${baseUrl.replace(/\/$/, "")}${r.path}${qs ? `?${qs}` : ""}`;
 }
 
+/** Headers, names and values, redacted like bodies: a target may echo a UserSig in any of them (issue 21). */
+export function redactHeaders(h: Record<string, string>, red: Redactor): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [red.redact(k), red.redact(v)]));
+}
+
 /** The exchange as it leaves: already redacted, so nothing later can leak the UserSig. */
 export function startExchange(seq: number, r: OutgoingRequest, url: string, red: Redactor): Exchange {
   return {
     seq,
     command: r.command,
-    request: { method: "POST", url: red.redact(url), headers: r.headers, body: red.redact(r.body) },
+    request: {
+      method: "POST",
+      url: red.redact(url),
+      headers: redactHeaders(r.headers, red),
+      body: red.redact(r.body),
+    },
     ms: 0,
   };
 }
@@ -183,7 +193,7 @@ export function completeExchange(
   text: string,
   red: Redactor,
 ): void {
-  ex.response = { status, headers, body: red.redact(text) };
+  ex.response = { status, headers: redactHeaders(headers, red), body: red.redact(text) };
   try {
     ex.json = JSON.parse(ex.response.body);
   } catch {

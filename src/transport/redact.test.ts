@@ -95,3 +95,16 @@ describe("Redactor", () => {
     expect(q.redact(`k=${encodeURIComponent("s3+/t")} j="s3+\\/t"`)).toBe('k=[REDACTED] j="[REDACTED]"');
   });
 });
+
+describe("Redactor on a hostile answer (issue 21, item 8)", () => {
+  it("redacts 20 000 echoes of a UserSig (3.8 MB) in one pass: within the test's timeout, nothing left", () => {
+    const r = new Redactor();
+    r.add(SIG);
+    const text = `{"ErrorInfo":"${Array.from({ length: 20_000 }, (_, k) => `${k}:${SIG}`).join(" ")}"}`;
+    expect(text.length).toBeGreaterThan(3_000_000);
+    const out = r.redact(text);
+    expect(out.includes(SIG.slice(0, MIN_RUN))).toBe(false);
+    expect(out.split("[REDACTED]").length - 1).toBe(20_000);
+    expect(out.startsWith('{"ErrorInfo":"0:[REDACTED] 1:[REDACTED]')).toBe(true);
+  }, 20_000);
+});

@@ -10,6 +10,12 @@ const TRANSIENT_CODES = new Set(limits.transientCodes);
 // reference §3.6: frequency limits; 70050 asks to wait a minute (specs/limits.json).
 const FREQUENCY_CODES = new Set(limits.frequencyCodes);
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
+/**
+ * The judged call is not idempotent: one whose answer was lost may have been applied, and its
+ * retry would then meet its own groups (30001) and be judged a violation. It is not retried after
+ * a lost answer; the service's own "retry" codes (30006-30008) say nothing was done, and are.
+ */
+const NOT_IDEMPOTENT = new Set(["group_add"]);
 
 export interface ResilienceOptions {
   limiter: Limiter;
@@ -109,6 +115,10 @@ export class ResilientSender implements Sender {
         continue;
       }
       if (v === "ok" || v === "unreachable" || signal?.aborted) return ex;
+      if (ex.error && NOT_IDEMPOTENT.has(r.command)) {
+        ex.error.message += " (not retried: the call may have been applied, so a retry could not be judged)";
+        return ex;
+      }
       this.lostMs += this.time.now() - t0;
       const what =
         ex.error?.message ??

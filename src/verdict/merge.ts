@@ -1,5 +1,6 @@
 import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
+import { checkDealt, checkSameRun, type Deal, type Missing } from "./shares.js";
 
 /** One shard's event log, as its conformance.json carries it. */
 export interface ShardEvents {
@@ -25,6 +26,8 @@ interface CaseCut {
   loose: RunEvent[];
   parts: Map<number, RunEvent[]>;
   ms: number;
+  /** its case-end is in the log */
+  ended: boolean;
 }
 
 function cut(s: ShardEvents): Cut {
@@ -41,11 +44,12 @@ function cut(s: ShardEvents): Cut {
   for (const e of rest) {
     if (e.type === "run-end") out.end = e;
     else if (e.type === "case-start") {
-      current = { start: e, loose: [], parts: new Map(), ms: 0 };
+      current = { start: e, loose: [], parts: new Map(), ms: 0, ended: false };
       out.cases.set(e.caseId, current);
       seenCase = true;
     } else if (e.type === "case-end" && current) {
       current.ms = e.ms;
+      current.ended = true;
       current = undefined;
     } else if (e.type === "part" && current) {
       if (e.edge === "start") {
@@ -85,6 +89,19 @@ function checkComplete(shards: readonly ShardEvents[], cuts: readonly Cut[]): vo
         `merge: shard ${shards[k]?.index}/${n} ran seed ${c.start.info.seed} with cases ${c.start.cases.join(",")}, not seed ${first?.info.seed} with ${first?.cases.join(",")}: they are not shares of one run`,
       );
   }
+  checkSameRun(cuts.map((c) => c.start.info));
+}
+
+/** A dealt case or part no shard judged, told inside its case: the merged run cannot be CONFORMANT. */
+function unjudged(m: Missing, deal: Deal): RunEvent {
+  const unit = m.part === undefined ? "the case" : `part ${m.part}`;
+  return {
+    type: "case-error",
+    caseId: m.caseId,
+    code: "TIM_ERR_SHARD_INCOMPLETE",
+    message: `${unit} was dealt to ${m.shard}, whose run stopped before judging it`,
+    rules: [...deal.rules(m.caseId)],
+  };
 }
 
 /**
@@ -94,10 +111,17 @@ function checkComplete(shards: readonly ShardEvents[], cuts: readonly Cut[]): vo
  * reset its own accounts, so there are more than one run sends); passes of what every shard runs
  * (setup, baseline, reset) are counted once, and no shard's failure or error is ever dropped.
  */
-export function mergeShards(shards: readonly ShardEvents[]): RunEvent[] {
+export function mergeShards(shards: readonly ShardEvents[], deal?: Deal): RunEvent[] {
   const sorted = [...shards].sort((a, b) => a.index - b.index);
   const cuts = sorted.map(cut);
   checkComplete(sorted, cuts);
+  const ran = cuts.map((c, k) => ({
+    index: sorted[k]?.index ?? 0,
+    count: sorted[k]?.count ?? 0,
+    complete: c.end !== undefined && !c.end.incomplete,
+    cases: c.cases,
+  }));
+  const missing = deal ? checkDealt(ran, deal, cuts[0]?.start.cases[0] ?? "") : [];
   const head = cuts[0] as Cut;
   const { shard: _shard, ...info } = head.start.info;
   const out: RunEvent[] = [{ ...head.start, info }];
@@ -117,8 +141,17 @@ export function mergeShards(shards: readonly ShardEvents[]): RunEvent[] {
   for (const id of head.start.cases) {
     const ran = cuts.map((c) => c.cases.get(id)).filter((c): c is CaseCut => c !== undefined);
     const [firstRun] = ran;
-    if (!firstRun) continue;
-    out.push(firstRun.start);
+    const lost = missing.filter((m) => m.caseId === id).map((m) => unjudged(m, deal as Deal));
+    if (!firstRun) {
+      if (lost.length > 0)
+        out.push({ type: "case-start", caseId: id, title: id }, ...lost, {
+          type: "case-end",
+          caseId: id,
+          ms: 0,
+        });
+      continue;
+    }
+    out.push(firstRun.start, ...lost);
     const parts = new Map(ran.flatMap((r) => [...r.parts]));
     for (const p of [...parts.keys()].sort((a, b) => a - b)) push(parts.get(p) ?? []);
     for (const [k, r] of ran.entries()) push(k === 0 || r.parts.size > 0 ? r.loose : beyondPasses(r.loose));
