@@ -37,6 +37,9 @@ export const failWith = (message: string, at?: FindingDetail): Judgement => ({
 });
 export const GROUP_ADD = ["group_add"] as const;
 
+/** REST-intro's envelope promises hold for every REST call, so they are judged on every answer. */
+export { COMMANDS as EVERY_COMMAND } from "../contract/endpoints.js";
+
 /** The To_Account list the request sent, when it sent one. */
 export function requestedAccounts(req: Record<string, unknown> | undefined): string[] | undefined {
   const t = req?.To_Account;

@@ -1,9 +1,9 @@
-import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
+import { EVERY_COMMAND, type ExchangeCheck, failWith, pass } from "./check.js";
 
-// REST-intro: 除非发生网络错误(例如502错误),否则 REST API 的调用结果均为200
+// REST-intro: 除非发生网络错误(例如502错误),否则 REST API 的调用结果均为200 — for every REST call.
 export const http200 = {
   id: "http-200",
-  commands: GROUP_ADD,
+  commands: EVERY_COMMAND,
   judge: ({ ex }) => {
     if (!ex.response) return undefined;
     return ex.response.status === 200

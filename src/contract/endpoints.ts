@@ -11,3 +11,17 @@ export const pathOf = (command: string): string => `/v4/${SERVICE[command] ?? "s
 
 /** The command a REST path names, or "" when it names none. */
 export const commandOf = (path: string): string => /^\/v4\/\w+\/(\w+)/.exec(path)?.[1] ?? "";
+
+/** Every command the suite calls: group_add and the helper calls it sets up, reads and resets with. */
+export const COMMANDS: readonly string[] = [
+  "group_add",
+  "group_get",
+  "group_delete",
+  "friend_import",
+  "friend_add",
+  "friend_get_list",
+  "friend_delete",
+  "account_import",
+  "multiaccount_import",
+  "account_check",
+];
