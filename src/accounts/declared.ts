@@ -13,6 +13,11 @@ export class DeclaredPool {
     return this.f.users[this.k++ % this.f.users.length] as string;
   }
 
+  /** Declared accounts are the target's own: the suite owns none. */
+  owned(): readonly string[] {
+    return [];
+  }
+
   /** Declared accounts are what they are: no digits-only one is made. */
   leaseDigits(): string | undefined {
     return undefined;

@@ -8,6 +8,8 @@ export interface Exchange {
   json?: unknown;
   /** a transport failure: nothing to judge */
   error?: { code: string; message: string };
+  /** this answer came to a retry after an earlier try's answer was lost: that try may have been applied */
+  afterLostAnswer?: true;
   ms: number;
 }
 

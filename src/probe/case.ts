@@ -71,6 +71,8 @@ export interface SliceLeaser extends Leaser {
 
 /** What cases need of the accounts: the suite's own pool, or declared ones. */
 export interface AccountPool extends Leaser {
+  /** every account the suite owns and resets between cases */
+  owned(): readonly string[];
   /** a digits-only account (undefined against declared accounts) */
   leaseDigits(): string | undefined;
   /** slice `s` of the pool, for the parts of a generated phase that run on it (src/config/parts.ts) */

@@ -95,7 +95,11 @@ export class CaseContext {
       effects?.model.apply(command, json, ex);
       return ex;
     }
-    if (ex.error) throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
+    if (ex.error) {
+      // Whatever a change with no answer did is unknowable: the model reads the account again.
+      effects?.model.apply(command, json, ex);
+      throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
+    }
     const status = ex.response?.status ?? 0;
     // reference §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
     if (GATEWAY_STATUS.has(status)) {

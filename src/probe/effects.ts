@@ -46,8 +46,10 @@ export function isFullRead(body: Record<string, unknown> | undefined): body is {
 export function toSettle(e: Effects, command: string, body: Record<string, unknown> | undefined): string[] {
   if (!CHANGES.has(command) || typeof body?.From_Account !== "string") return [];
   const out = [body.From_Account];
+  // A two-way delete changes the other side only where it had From_Account as a friend.
   if (command === "friend_delete" && body.DeleteType === "Delete_Type_Both" && Array.isArray(body.To_Account))
-    for (const a of body.To_Account) if (typeof a === "string") out.push(a);
+    for (const a of body.To_Account)
+      if (typeof a === "string" && e.model.friendOf(a, body.From_Account)) out.push(a);
   return out.filter((a) => {
     if (!e.model.imported(a)) return false;
     const s = e.model.state(a);
@@ -76,7 +78,12 @@ export function judgeEffects(
   body: Record<string, unknown> | undefined,
   ex: Exchange,
 ): FriendSide | undefined {
-  if (command === "group_delete" && answerKind(ex) === "refused" && typeof body?.From_Account === "string") {
+  if (
+    command === "group_delete" &&
+    answerKind(ex) === "refused" &&
+    !ex.afterLostAnswer &&
+    typeof body?.From_Account === "string"
+  ) {
     const held = e.model.held(body.From_Account);
     const names = Array.isArray(body.GroupName) ? body.GroupName.filter((n) => typeof n === "string") : [];
     if (held && names.length > 0 && names.every((n) => held.includes(n)))
@@ -118,6 +125,9 @@ export function judgeEffects(
         `${user}: group_get matches the calls so far`,
         s.pending?.ex ?? ex,
       );
+      // Only refusals since the last read, and nothing changed: what failed-call-no-change asks.
+      if (s.pending && !s.pending.accepted)
+        t.expect("failed-call-no-change", true, `${user}: the refused call changed nothing`, s.pending.ex);
       if (s.pending?.deleted.size)
         t.expect("group-delete-removes", true, `${user}: deleted groups are gone`, s.pending.ex);
       // Members both ways: after a change that placed or moved friends, their side is read too.

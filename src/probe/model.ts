@@ -179,8 +179,9 @@ export class AccountModel implements ClassifyContext {
     // Only accounts the suite imported are followed: an unknown id has no state to read back.
     if (!from || !this.importedIds.has(from) || !CHANGES.has(command)) return [];
     const s = this.state(from);
-    if (kind !== "accepted" && kind !== "refused") {
-      // No answer, or one that contradicts itself: what happened is unknowable; read it again.
+    if ((kind !== "accepted" && kind !== "refused") || ex.afterLostAnswer) {
+      // No answer, one that contradicts itself, or one to a retry of a call whose first answer was
+      // lost (it may have been applied twice, or refused for meeting itself): unknowable; read again.
       this.forget(from);
       return [];
     }
@@ -317,6 +318,31 @@ export class AccountModel implements ClassifyContext {
       for (const m of g.maybe) entry(m)?.maybe.add(name);
     }
     return out;
+  }
+
+  /**
+   * At a case's start, the suite's accounts are as the pool leaves them between cases (checked
+   * empty at setup, reset and read back after every case): no group, no friendship with each
+   * other. Starting every case from that, not from what earlier cases happened to leave in the
+   * model, makes what a case judges the same in any order, on any shard and with any lanes.
+   */
+  startCase(owned: readonly string[]): void {
+    for (const id of owned) {
+      const s = this.state(id);
+      s.groups = new Map();
+      s.pending = undefined;
+      for (const other of owned) {
+        if (other === id) continue;
+        s.friends.delete(other);
+        s.former.delete(other);
+        s.notFriends.add(other);
+      }
+    }
+  }
+
+  /** Whether `from` is, as far as the model knows, a friend of `of` (a two-way delete changes `of` then). */
+  friendOf(of: string, from: string): boolean {
+    return this.accounts.get(of)?.friends.has(from) ?? false;
   }
 
   /** A read the model did not know how to predict: it becomes the account's state from now on. */

@@ -117,7 +117,14 @@ describe("the GitHub reporter", () => {
       GITHUB_STEP_SUMMARY: summary,
     });
     expect(r.out).toMatch(/^::error title=MUST group-cap-32::A user may hold 32 groups/m);
-    expect(r.out.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(1);
+    // cap-ignores-existing breaks two MUST rules: the cap, and a refused call that changed state.
+    const violated = (
+      JSON.parse(r.text("conformance.json")).rules as Array<{ id: string; level: string; verdict: string }>
+    )
+      .filter((x) => x.level === "MUST" && x.verdict === "fail")
+      .map((x) => x.id);
+    expect(violated).toEqual(["group-cap-32", "failed-call-no-change"]);
+    expect(r.out.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(violated.length);
     expect(readFileSync(summary, "utf8")).toMatch(/^# v4\/sns\/group_add conformance report/);
   });
 });

@@ -1,5 +1,6 @@
 import { CASES } from "../cases/index.js";
 import { CHECKS } from "../checks/index.js";
+import { EFFECTS_ORACLE } from "../probe/effects.js";
 import type { CaseRecord, RuleResult, Tally } from "../verdict/tally.js";
 import { cut, escapeMarkup } from "./escape.js";
 
@@ -18,6 +19,7 @@ const clip = (s: string, n = 2000): string => cut(s, n, "; see conformance.json"
 
 /** The testcase that folds every exchange check's judgements made outside the cases that name the rule. */
 export const EVERY_ANSWER = "every group_add answer";
+export const EVERY_CALL = "every call's effect";
 const CHECK_IDS = new Set(CHECKS.map((c) => c.id));
 
 /**
@@ -27,7 +29,11 @@ const CHECK_IDS = new Set(CHECKS.map((c) => c.id));
  */
 export function testcasesOf(ruleId: string): string[] {
   const cases = CASES.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
-  return CHECK_IDS.has(ruleId) ? [...cases, EVERY_ANSWER] : cases;
+  if (CHECK_IDS.has(ruleId)) return [...cases, EVERY_ANSWER];
+  // A rule only the whole-effect oracle judges is judged after every call, in whichever case.
+  return cases.length === 0 && (EFFECTS_ORACLE.rules as readonly string[]).includes(ruleId)
+    ? [EVERY_CALL]
+    : cases;
 }
 
 function fold(records: CaseRecord[]): CaseRecord {
@@ -50,7 +56,7 @@ export function recordsOf(r: RuleResult): Map<string, CaseRecord | undefined> {
   const out = new Map<string, CaseRecord | undefined>(names.map((n) => [n, r.byCase.get(n)]));
   const strays = [...r.byCase].filter(([caseId]) => !names.includes(caseId)).map(([, rec]) => rec);
   if (strays.length) {
-    const key = names.includes(EVERY_ANSWER) ? EVERY_ANSWER : (names[0] ?? EVERY_ANSWER);
+    const key = names.includes(EVERY_ANSWER) ? EVERY_ANSWER : (names[0] ?? EVERY_CALL);
     const here = out.get(key);
     out.set(key, fold(here ? [here, ...strays] : strays));
   }

@@ -185,6 +185,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
       const t = new CaseContext(c.id, shared, signal);
       const c0 = performance.now();
       emit({ type: "case-start", caseId: c.id, title: c.title });
+      shared.effects?.model.startCase(pool.owned());
       if (s.fixtures && !c.groupAddOnly) {
         const reason =
           "needs account, friendship or group_get/group_delete calls; the target was declared group_add-only (--fixtures)";

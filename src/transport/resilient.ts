@@ -100,10 +100,14 @@ export class ResilientSender implements Sender {
 
   async send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange> {
     let wait = this.o.backoffMs;
+    let lost = false;
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take(r.command);
       const t0 = this.time.now();
       const ex = await this.active.send(r, signal);
+      // An answer that follows a lost one may be to a call already applied (a delete meeting its own
+      // effect): the judge is told, and takes what it says as unknowable.
+      if (lost) ex.afterLostAnswer = true;
       const v = classifyAnswer(ex, r);
       if (v === "unreachable" && this.o.backup && !this.onBackup) {
         this.onBackup = true;
@@ -120,6 +124,7 @@ export class ResilientSender implements Sender {
         return ex;
       }
       this.lostMs += this.time.now() - t0;
+      if (ex.error) lost = true;
       const what =
         ex.error?.message ??
         (ex.response && GATEWAY_STATUS.has(ex.response.status)
