@@ -13,10 +13,22 @@ const broken = (s: Record<string, string>) =>
 // (exit 1); each benign neighbour keeps the promises and must pass with nothing failed or warned.
 // npm run holdout measures the same set as a user runs it, under a fixed and a random seed.
 describe("the holdout faults, written from the docs alone", () => {
-  it.each(HOLDOUT_FAULTS.map((f) => [f.id, f.class] as const))("catches %s (%s)", async (id) => {
-    const t = await runTally({ faults: [id] });
-    expect([id, t.exitCode(), broken(statusOf(t)).length > 0]).toEqual([id, 1, true]);
-  });
+  it.each(HOLDOUT_FAULTS.map((f) => [f.id, f.class, f.shouldOnly] as const))(
+    "catches %s (%s)",
+    async (id, _class, shouldOnly) => {
+      const t = await runTally({ faults: [id] });
+      const found = broken(statusOf(t));
+      // A promise the catalogue holds at SHOULD (the fault says why) earns a warning, not a failed run.
+      if (shouldOnly)
+        expect([id, t.exitCode(), found.every((f) => f.endsWith("warn")), found.length > 0]).toEqual([
+          id,
+          0,
+          true,
+          true,
+        ]);
+      else expect([id, t.exitCode(), found.length > 0]).toEqual([id, 1, true]);
+    },
+  );
 
   it.each(HOLDOUT_BENIGN.map((v) => [v.id] as const))("passes the benign neighbour %s", async (id) => {
     const t = await runTally({ variants: [id] });

@@ -28,6 +28,11 @@ export interface HoldoutFault extends Omit<Fault, "breaks"> {
   class: HoldoutClass;
   /** id of the benign neighbour in benign/ */
   neighbour: string;
+  /**
+   * Added after the measurement, not by the fault's author: why the rule catalogue judges this
+   * promise at SHOULD, so the fault earns a warning (exit 0) rather than a failed run.
+   */
+  shouldOnly?: string;
 }
 
 /** As the emulator's lookups hand it out: a Fault that names no rules (`breaks` is empty by design). */

@@ -12,4 +12,6 @@ export const nameLimitAstralAs3Bytes = {
   source: "reference/tencent-im-rest.md §1.5 (limits page)",
   neighbour: "json-escape-non-ascii",
   behaviour: { nameLimitUnit: "astral-as-3" },
+  shouldOnly:
+    "counting 4-byte characters as 3 only lets through names of at most 30 characters and more than 30 bytes; the EN/KO limits page says 30 characters, the ZH/JP one 30 bytes, so name-bytes-not-chars is SHOULD",
 } satisfies HoldoutFault;
