@@ -19,11 +19,12 @@ import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
-export const EMULATOR_HELP = renderHelp(
-  "npm run emulator -- [options]   (or: tim-conformance emulator [options])",
-  "The reference emulator of the friend-group REST API, standalone, for any client configured with the\nsame TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY. One node process: SIGTERM or SIGINT closes it\ncleanly (answers in flight finish, the client report is flushed).",
-  EMULATOR_SETTINGS,
-);
+export const EMULATOR_HELP = (command: string): string =>
+  renderHelp(
+    `${command} [options]`,
+    "The reference emulator of the friend-group REST API, standalone, for any client configured with the\nsame TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY. One node process: SIGTERM or SIGINT closes it\ncleanly (answers in flight finish, the client report is flushed).",
+    EMULATOR_SETTINGS,
+  );
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 

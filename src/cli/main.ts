@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
-import { HELP, parseCli } from "../config/args.js";
+import { parseCli, runHelp } from "../config/args.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import type { Clock } from "../kernel/clock.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
@@ -23,6 +23,8 @@ export interface Io {
   signal?: AbortSignal;
   clock?: Clock;
   onTarget?: (t: Target) => void;
+  /** the command as the user typed it (`npx tim-conformance`, `npm run conformance --`): help and replay commands use it */
+  invocation?: string;
 }
 
 async function listing(kind: "rules" | "cases" | "faults"): Promise<string> {
@@ -56,7 +58,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const redactor = envRedactor(env);
   try {
     const cli = parseCli(argv, env);
-    const info = answerInfo(cli, HELP, io);
+    const info = answerInfo(cli, runHelp, io);
     if (info !== undefined) return info;
     if (cli.explain !== undefined) {
       const { explainRule } = await import("./explain.js");
@@ -90,6 +92,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       ...(io.clock ? { clock: io.clock } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.onTarget ? { onTarget: io.onTarget } : {}),
+      ...(io.invocation ? { command: io.invocation } : {}),
     });
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.

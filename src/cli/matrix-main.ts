@@ -13,11 +13,12 @@ import { envRedactor, failureExit } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
-export const MATRIX_HELP = renderHelp(
-  "npm run matrix -- --target NAME=SPEC --target NAME=SPEC [options]   (or: tim-conformance matrix …)",
-  "Runs the suite against each named target and writes matrix.md and matrix.json side by side.\nExit 1 if any target breaks a MUST rule.",
-  MATRIX_SETTINGS,
-);
+export const MATRIX_HELP = (command: string): string =>
+  renderHelp(
+    `${command} --target NAME=SPEC --target NAME=SPEC [options]`,
+    "Runs the suite against each named target and writes matrix.md and matrix.json side by side.\nExit 1 if any target breaks a MUST rule.",
+    MATRIX_SETTINGS,
+  );
 
 /**
  * `--target NAME=SPEC`, SPEC one of: emulator[:fault=ID][:variant=ID]…, url=URL,

@@ -14,11 +14,12 @@ import { envRedactor, failureExit } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
-export const MERGE_HELP = renderHelp(
-  "npm run merge-reports -- --from DIR --from DIR … [--report-dir DIR]   (or: tim-conformance merge …)",
-  "Joins the reports of the shards of one run (each made with --shard I/N and the same seed) into\none verdict and every report format, as one unsharded run would have written them.\nExit codes are a run's: 0 conformant, 1 a MUST rule broken, 2 bad input, 3 not judged.",
-  MERGE_SETTINGS,
-);
+export const MERGE_HELP = (command: string): string =>
+  renderHelp(
+    `${command} --from DIR --from DIR … [--report-dir DIR]`,
+    "Joins the reports of the shards of one run (each made with --shard I/N and the same seed) into\none verdict and every report format, as one unsharded run would have written them.\nExit codes are a run's: 0 conformant, 1 a MUST rule broken, 2 bad input, 3 not judged.",
+    MERGE_SETTINGS,
+  );
 
 /** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
 function readShard(input: string): ShardEvents & { tool: string } {

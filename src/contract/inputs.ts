@@ -6,7 +6,7 @@ import { SuiteError } from "../kernel/errors.js";
 import { schemasDir } from "./paths.js";
 
 /** The files a user hands the suite, each with a schema in schemas/inputs/. */
-export type InputKind = "recording" | "fixtures" | "scenario" | "refusals" | "rules" | "limits";
+export type InputKind = "recording" | "fixtures" | "scenario" | "refusals" | "rules" | "limits" | "config";
 
 const compiled = new Map<InputKind, ValidateFunction>();
 

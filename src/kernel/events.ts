@@ -41,6 +41,8 @@ export interface RunInfo {
   startedAt: string;
   /** flags that reproduce this target, for replay commands (no secrets) */
   replayFlags: string[];
+  /** the command the run was started with (`npx tim-conformance`, `npm run conformance --`): replay commands begin with it */
+  command?: string;
   /** set when this run was one share of a sharded run (--shard I/N) */
   shard?: { index: number; count: number };
 }

@@ -23,6 +23,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** called once the target is up (tests use it to inspect the embedded emulator) */
   onTarget?: (t: Target) => void;
+  /** how the user started the run, for the replay commands of the reports */
+  command?: string;
 }
 
 /** The cases to run, in the index's order for a full run; the baseline always comes first, once. */
@@ -102,6 +104,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
     seed: s.seed,
     startedAt: new Date(clock.now() * 1000).toISOString(),
     replayFlags: target.replayFlags,
+    ...(o.command ? { command: o.command } : {}),
     ...(s.shard && s.path === undefined ? { shard: s.shard } : {}),
   };
   // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
