@@ -47,6 +47,7 @@ export async function runCommand(
     out,
     err,
     signal: ac.signal,
+    tty: process.stderr.isTTY === true,
     ...(invocation ? { invocation } : {}),
   });
   const reason = ac.signal.aborted ? String(ac.signal.reason) : undefined;

@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { parseCli, runHelp } from "../config/args.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
@@ -9,8 +9,10 @@ import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/fil
 import { runRedactor } from "../probe/credentials.js";
 import type { RecordingWriter } from "../record/recording.js";
 import { consoleProgress, consoleSummary } from "../reporters/console.js";
+import { jsonLines, verdictLine } from "../reporters/json-lines.js";
+import { progressOf } from "../reporters/progress.js";
 import { ShardLog } from "../reporters/shard-log.js";
-import { runExitCode, writeReports } from "../reporters/write.js";
+import { REPORT_FILES, runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import type { Target } from "../targets/open.js";
 import { Tally } from "../verdict/tally.js";
@@ -23,6 +25,8 @@ export interface Io {
   signal?: AbortSignal;
   clock?: Clock;
   onTarget?: (t: Target) => void;
+  /** stderr is a terminal: progress is one line redrawn in place */
+  tty?: boolean;
   /** the command as the user typed it (`npx tim-conformance`, `npm run conformance --`): help and replay commands use it */
   invocation?: string;
 }
@@ -74,7 +78,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
     selectCases(settings.cases);
     const outputs = checkOutputs(settings);
     const tally = new Tally();
-    const progress = consoleProgress(io.err);
+    // --reporter json: stdout is the JSON lines alone; every human line goes to stderr (issue 22).
+    const json = cli.raw.reporter === "json";
+    const human = json ? io.err : io.out;
+    const bar = progressOf({ write: io.err, tty: io.tty === true });
+    const caseLines = consoleProgress(bar.above);
+    const lines = json ? jsonLines((l) => io.out(redactor.redact(l))) : undefined;
     // What only the end of the run needs loads then: the first request goes out sooner.
     const recording = outputs.record ? await import("../record/recording.js") : undefined;
     const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
@@ -84,7 +93,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       settings,
       emit: (e) => {
         tally.listen(e);
-        progress(e);
+        caseLines(e);
+        bar.listen(e);
+        lines?.(e);
         recorder?.listen(e);
         shardLog?.listen(e);
         if (e.type === "run-start") ran = e.cases;
@@ -94,6 +105,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       ...(io.onTarget ? { onTarget: io.onTarget } : {}),
       ...(io.invocation ? { command: io.invocation } : {}),
     });
+    bar.done();
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
     const code = runExitCode(tally);
@@ -120,14 +132,27 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const text = redactor.redact(recording.serialiseRecording(rec));
       writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text));
     }
-    io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
-    // GitHub Actions: the summary in the step summary, the violations as annotations.
-    if (cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
+    human(redactor.redact(consoleSummary(tally, settings.reportDir)));
+    // GitHub Actions: the summary in the step summary, the violations as annotations (not with
+    // json, whose stdout is for a program: the step summary is a file, so it is still written).
+    const github =
+      cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true");
+    if (github) {
       const { githubAnnotations } = await import("../reporters/github.js");
       io.out(redactor.redact(githubAnnotations(tally)));
-      const summary = env.GITHUB_STEP_SUMMARY;
-      if (summary) appendFileSync(summary, markdown);
     }
+    if ((github || (json && env.GITHUB_ACTIONS === "true")) && env.GITHUB_STEP_SUMMARY)
+      appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
+    if (lines)
+      io.out(
+        redactor.redact(
+          verdictLine(
+            tally,
+            code,
+            REPORT_FILES.map((f) => join(settings.reportDir, f)),
+          ),
+        ),
+      );
     if (code === EXIT.config) {
       io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));
       return code;

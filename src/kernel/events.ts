@@ -49,8 +49,10 @@ export interface RunInfo {
 
 /** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */
 export type RunEvent =
-  | { type: "run-start"; info: RunInfo; cases: string[] }
-  | { type: "case-start"; caseId: string; title: string }
+  /** `planned`: how many of `cases` this machine runs (a shard runs a share), for progress */
+  | { type: "run-start"; info: RunInfo; cases: string[]; planned?: number }
+  /** `planned`: for a generated phase, its parts and generated cases on this machine, for progress */
+  | { type: "case-start"; caseId: string; title: string; planned?: { parts: number; runs: number } }
   | { type: "exchange"; caseId: string; exchange: Exchange }
   | { type: "finding"; finding: Finding }
   | { type: "observation"; observation: Observation }

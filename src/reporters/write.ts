@@ -10,6 +10,9 @@ export function runExitCode(t: Tally): number {
   return setup?.code === "TIM_ERR_CONFIG" && !t.interrupted ? EXIT.config : t.exitCode();
 }
 
+/** What writeReports writes, in the order the console names them. */
+export const REPORT_FILES = ["conformance.md", "conformance.html", "conformance.json", "junit.xml"];
+
 /**
  * Writes conformance.json, junit.xml, conformance.md and conformance.html, each through `redact`
  * once more (nothing secret reaches the disk), and returns the JSON and the Markdown as written

@@ -1,6 +1,7 @@
 import { DeclaredPool } from "../accounts/declared.js";
 import { Pool } from "../accounts/pool.js";
 import { CASES } from "../cases/index.js";
+import { runsOfPart } from "../config/parts.js";
 import type { Settings } from "../config/settings.js";
 import { type Clock, randomParams, systemClock } from "../kernel/clock.js";
 import { SuiteError } from "../kernel/errors.js";
@@ -108,7 +109,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
     ...(s.shard && s.path === undefined ? { shard: s.shard } : {}),
   };
   // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
-  emit({ type: "run-start", info, cases: selected.map((c) => c.id) });
+  emit({ type: "run-start", info, cases: selected.map((c) => c.id), planned: plan.cases.length });
   notice(
     s.live.rate > 0
       ? `rate limiter on: ${s.live.rate} calls/s for the sns calls, half for the account calls`
@@ -171,7 +172,11 @@ export async function runSuite(o: RunOptions): Promise<void> {
       const [signal, done] = caseSignal(s, c.id, o.signal);
       const t = new CaseContext(c.id, shared, signal);
       const c0 = performance.now();
-      emit({ type: "case-start", caseId: c.id, title: c.title });
+      const g = gen(c);
+      const planned = c.parts
+        ? { parts: g.parts.length, runs: g.parts.reduce((n, p) => n + runsOfPart(g.total, p, g.size), 0) }
+        : undefined;
+      emit({ type: "case-start", caseId: c.id, title: c.title, ...(planned ? { planned } : {}) });
       if (s.fixtures && !c.groupAddOnly) {
         const reason =
           "needs account, friendship or group_get/group_delete calls; the target was declared group_add-only (--fixtures)";
@@ -186,7 +191,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
           pool,
           sig,
           adminSig: adminSig(),
-          gen: gen(c),
+          gen: g,
           declared: Boolean(s.fixtures),
           ...(s.fixtures ? { declaredFixtures: s.fixtures } : {}),
           now: () => clock.now(),
