@@ -80,7 +80,7 @@ function clientJudge(sdkappid: number, admin: string, secretKey: string) {
 
 function clientReporter(dir: string, judge: (req: EmuRequest) => ReturnType<typeof checkClientRequest>) {
   const report = new ClientReport(ensureWritableDir(dir, "--client-report"));
-  return { report, onRequest: (req: EmuRequest) => void report.add(req, judge(req)) };
+  return { report, onRequest: (req: EmuRequest) => report.add(req, judge(req)) };
 }
 
 /**

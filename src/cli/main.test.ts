@@ -48,7 +48,8 @@ describe("npm run conformance", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^FAIL MUST group-cap-32: /m);
     const md = readFileSync(join(r.dir, "conformance.md"), "utf8");
-    expect(md).toContain("#### `group-cap-32` in case `group-cap`");
+    expect(md).toContain("### ❌ `group-cap-32` (MUST): ");
+    expect(md).toContain("- **What happened** (case `group-cap`): ");
     expect(md).toContain("npx tim-conformance --emulator-fault cap-ignores-existing --case group-cap --seed");
     expect(readFileSync(join(r.dir, "junit.xml"), "utf8")).toMatch(
       /<testcase classname="MUST.group-cap-32" name="group-cap-32 \[group-cap\]" time="[\d.]+"><failure type="MUST"/,
