@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
@@ -125,6 +125,7 @@ export async function emulatorMain(
     const readyFile = str(v.readyFile)
       ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
       : undefined;
+    const pidFile = str(v.pidFile) ? checkWritableFile(str(v.pidFile) as string, "--pid-file") : undefined;
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
@@ -151,6 +152,9 @@ export async function emulatorMain(
     }).catch((e) => {
       throw listenError(e, host, port);
     });
+    // The pid first: a script that sees the ready file may kill at once (issue 22: `npx … & kill $!`
+    // signals npm, which does not pass SIGTERM on, and the emulator kept running).
+    if (pidFile) writeAtomic(pidFile, `${process.pid}\n`);
     if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
     if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
     if (v.proxy)
@@ -167,6 +171,7 @@ export async function emulatorMain(
     });
     await emu.shutdown();
     client?.report.flush();
+    if (pidFile) rmSync(pidFile, { force: true });
     return EXIT.pass;
   } catch (e) {
     const err =

@@ -73,10 +73,14 @@ describe("conformance.html leads with the verdict and what broke, in a real brow
       expect(rule).toBeLessThan(800);
       expect(rule).toBeLessThan(await top("#grid"));
       const entry = page.locator("#rule-group-cap-32");
-      expect(await entry.locator(".fix").textContent()).toMatch(/^Fix: Count the groups the user already has/);
+      expect(await entry.locator(".fix").textContent()).toMatch(
+        /^Fix: Count the groups the user already has/,
+      );
       // The most direct evidence first: the case built for the rule, not an auth edge case.
       expect(await entry.locator("p").nth(1).textContent()).toMatch(/^What happened \(case group-cap\)/);
-      expect(await entry.locator("details summary").textContent()).toMatch(/more occurrence\(s\) of this rule/);
+      expect(await entry.locator("details summary").textContent()).toMatch(
+        /more occurrence\(s\) of this rule/,
+      );
       // Nothing runs off the page: the 5000-character word and the long URLs wrap.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
