@@ -10,7 +10,7 @@ import { checkValues, parseWith } from "../config/parse.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { startEmulator } from "../emulator/server.js";
-import { makeCertificates } from "../emulator/tls.js";
+import { makeCertificates, tencentDomains } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
 import { configError, EXIT, SuiteError } from "../kernel/errors.js";
@@ -64,6 +64,15 @@ function tlsMaterial(v: Record<string, unknown>): {
   );
   writeAtomic(caFile, made.caPem);
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
+}
+
+/**
+ * An /etc/hosts for a client that builds its own transport and never asks a proxy (dobyte/tencent-im):
+ * every regional and backup domain at the emulator's address, loopback kept (docs/clients.md).
+ */
+function hostsFile(host: string): string {
+  const at = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return ["127.0.0.1 localhost", "::1 localhost", ...tencentDomains().map((d) => `${at} ${d}`), ""].join("\n");
 }
 
 /** The client-side judge: each request's findings (the control API's journal, the client report). */
@@ -125,6 +134,7 @@ export async function emulatorMain(
     const readyFile = str(v.readyFile)
       ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
       : undefined;
+    const hostsOut = str(v.hostsOut) ? checkWritableFile(str(v.hostsOut) as string, "--hosts-out") : undefined;
     const pidFile = str(v.pidFile) ? checkWritableFile(str(v.pidFile) as string, "--pid-file") : undefined;
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
@@ -154,6 +164,7 @@ export async function emulatorMain(
     });
     // The pid first: a script that sees the ready file may kill at once (issue 22: `npx … & kill $!`
     // signals npm, which does not pass SIGTERM on, and the emulator kept running).
+    if (hostsOut) writeAtomic(hostsOut, hostsFile(host));
     if (pidFile) writeAtomic(pidFile, `${process.pid}\n`);
     if (readyFile) writeAtomic(readyFile, `${emu.url}\n`);
     if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
