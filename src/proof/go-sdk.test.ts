@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { waitForFile } from "./harness.js";
 
 // Issue 22: the most used Go SDK (dobyte/tencent-im) builds its own http.Transport with no Proxy
 // function, so HTTPS_PROXY never reaches it. docs/clients.md's way for such SDKs, run for real: the
@@ -28,19 +29,6 @@ const inNs = (args: string[], extra: Record<string, string> = {}) =>
     env: { ...env, ...extra },
     timeout: 30_000,
   });
-
-async function waitFor(file: string): Promise<string> {
-  for (let k = 0; k < 400; k++) {
-    try {
-      const t = readFileSync(file, "utf8");
-      if (t.endsWith("\n")) return t.trim();
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`${file} was never written`);
-}
 
 /** Starts the emulator inside the namespace with `flags`; returns its pid (from --pid-file). */
 async function emulatorInNs(name: string, flags: string[]): Promise<number> {
@@ -66,8 +54,8 @@ async function emulatorInNs(name: string, flags: string[]): Promise<number> {
       stdio: "ignore",
     },
   );
-  await waitFor(ready);
-  return Number(await waitFor(pid));
+  await waitForFile(ready);
+  return Number(await waitForFile(pid));
 }
 
 beforeAll(() => {

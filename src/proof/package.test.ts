@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { waitForFile } from "./harness.js";
 
 // Proof from outside (issue 12): the packed tarball, installed offline into an empty project,
 // works there as a CLI and as a library, with no clone and no tsx.
@@ -89,20 +90,6 @@ function offlineInstall(dir: string, tarball: string): void {
   const r = spawnSync("npm", ["ci", "--offline", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`npm ci failed: ${r.stderr}`);
   installLog = `${r.stdout}${r.stderr}`;
-}
-
-/** Waits for a file a server writes once it is ready (the emulator's --ready-file and --pid-file). */
-async function waitFor(file: string): Promise<string> {
-  for (let k = 0; k < 400; k++) {
-    try {
-      const text = readFileSync(file, "utf8");
-      if (text.endsWith("\n")) return text.trim();
-    } catch {
-      // not yet written
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`${file} was never written`);
 }
 
 /** npx as a user runs it in the project: npm exec finds the installed bin (no registry is asked). */
@@ -201,8 +188,8 @@ describe("the packed package, installed into an empty project", () => {
       },
     );
     const exited = new Promise<number | null>((r) => viaNpx.on("exit", r));
-    const url = await waitFor(ready);
-    const pid = Number(await waitFor(pidFile));
+    const url = await waitForFile(ready);
+    const pid = Number(await waitForFile(pidFile));
     // The pid is the emulator's own node process, not npm's.
     expect(pid).not.toBe(viaNpx.pid);
     expect((await fetch(`${url}/__emulator/state`)).status).toBe(200);
