@@ -72,7 +72,9 @@ function tlsMaterial(v: Record<string, unknown>): {
  */
 function hostsFile(host: string): string {
   const at = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-  return ["127.0.0.1 localhost", "::1 localhost", ...tencentDomains().map((d) => `${at} ${d}`), ""].join("\n");
+  return ["127.0.0.1 localhost", "::1 localhost", ...tencentDomains().map((d) => `${at} ${d}`), ""].join(
+    "\n",
+  );
 }
 
 /** The client-side judge: each request's findings (the control API's journal, the client report). */
@@ -134,7 +136,9 @@ export async function emulatorMain(
     const readyFile = str(v.readyFile)
       ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
       : undefined;
-    const hostsOut = str(v.hostsOut) ? checkWritableFile(str(v.hostsOut) as string, "--hosts-out") : undefined;
+    const hostsOut = str(v.hostsOut)
+      ? checkWritableFile(str(v.hostsOut) as string, "--hosts-out")
+      : undefined;
     const pidFile = str(v.pidFile) ? checkWritableFile(str(v.pidFile) as string, "--pid-file") : undefined;
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())

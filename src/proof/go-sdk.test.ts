@@ -82,10 +82,10 @@ beforeAll(() => {
 }, 180_000);
 
 afterAll(() => {
-  spawnSync("ip", ["netns", "pids", ns], { encoding: "utf8" })
+  for (const p of spawnSync("ip", ["netns", "pids", ns], { encoding: "utf8" })
     .stdout.split("\n")
-    .filter(Boolean)
-    .forEach((p) => spawnSync("kill", [p]));
+    .filter(Boolean))
+    spawnSync("kill", [p]);
   spawnSync("ip", ["netns", "del", ns]);
   rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
 });

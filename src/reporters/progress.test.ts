@@ -52,7 +52,7 @@ describe("progress", () => {
     const out = feed(true);
     expect(out).toContain("\r\x1b[Kcase 2/2 property-valid: 0/6 parts of 300 generated runs");
     expect(out).not.toMatch(/ {2}… /);
-    expect(out).toMatch(/\r\x1b\[K {2}✓ property-valid \(12000 ms\)\n/);
+    expect(out).toContain("\r\x1b[K  ✓ property-valid (12000 ms)\n");
     expect(out.endsWith("\r\x1b[K")).toBe(true);
   });
 });
