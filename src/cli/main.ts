@@ -1,5 +1,4 @@
-import { appendFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
 import { parseCli, runHelp } from "../config/args.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
@@ -8,16 +7,16 @@ import { EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { runRedactor } from "../probe/credentials.js";
 import type { RecordingWriter } from "../record/recording.js";
-import { consoleProgress, consoleSummary } from "../reporters/console.js";
-import { jsonLines, verdictLine } from "../reporters/json-lines.js";
+import { consoleProgress } from "../reporters/console.js";
 import { progressOf } from "../reporters/progress.js";
 import { ShardLog } from "../reporters/shard-log.js";
-import { REPORT_FILES, runExitCode, writeReports } from "../reporters/write.js";
+import { runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite, selectCases } from "../runner/run.js";
 import type { Target } from "../targets/open.js";
 import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit } from "./failure.js";
 import { answerInfo } from "./info.js";
+import { outputsOf } from "./outputs.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -78,12 +77,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     selectCases(settings.cases);
     const outputs = checkOutputs(settings);
     const tally = new Tally();
-    // --reporter json: stdout is the JSON lines alone; every human line goes to stderr (issue 22).
-    const json = cli.raw.reporter === "json";
-    const human = json ? io.err : io.out;
+    const out = outputsOf(cli.raw.reporter, env, io, (s) => redactor.redact(s));
     const bar = progressOf({ write: io.err, tty: io.tty === true });
     const caseLines = consoleProgress(bar.above);
-    const lines = json ? jsonLines((l) => io.out(redactor.redact(l))) : undefined;
     // What only the end of the run needs loads then: the first request goes out sooner.
     const recording = outputs.record ? await import("../record/recording.js") : undefined;
     const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
@@ -95,7 +91,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         tally.listen(e);
         caseLines(e);
         bar.listen(e);
-        lines?.(e);
+        out.lines?.(e);
         recorder?.listen(e);
         shardLog?.listen(e);
         if (e.type === "run-start") ran = e.cases;
@@ -132,27 +128,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const text = redactor.redact(recording.serialiseRecording(rec));
       writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text));
     }
-    human(redactor.redact(consoleSummary(tally, settings.reportDir)));
-    // GitHub Actions: the summary in the step summary, the violations as annotations (not with
-    // json, whose stdout is for a program: the step summary is a file, so it is still written).
-    const github =
-      cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true");
-    if (github) {
-      const { githubAnnotations } = await import("../reporters/github.js");
-      io.out(redactor.redact(githubAnnotations(tally)));
-    }
-    if ((github || (json && env.GITHUB_ACTIONS === "true")) && env.GITHUB_STEP_SUMMARY)
-      appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
-    if (lines)
-      io.out(
-        redactor.redact(
-          verdictLine(
-            tally,
-            code,
-            REPORT_FILES.map((f) => join(settings.reportDir, f)),
-          ),
-        ),
-      );
+    await out.finish(tally, code, settings.reportDir, markdown);
     if (code === EXIT.config) {
       io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));
       return code;

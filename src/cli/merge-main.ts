@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
@@ -6,13 +6,13 @@ import { MERGE_SETTINGS } from "../config/table.js";
 import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
-import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { mergeShards, type ShardEvents } from "../verdict/merge.js";
 import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
+import { outputsOf } from "./outputs.js";
 
 export const MERGE_HELP = (command: string): string =>
   renderHelp(
@@ -71,8 +71,12 @@ export async function mergeMain(
         `--from: the shards were written by different versions (${tools.join(", ")}); run every shard with one`,
       );
     const tally = new Tally();
+    const out = outputsOf(raw.reporter, env, io, (s) => redactor.redact(s));
     try {
-      for (const e of mergeShards(shards)) tally.listen(e);
+      for (const e of mergeShards(shards)) {
+        tally.listen(e);
+        out.lines?.(e);
+      }
     } catch (e) {
       if (e instanceof SuiteError) throw e;
       throw new SuiteError(
@@ -85,12 +89,7 @@ export async function mergeMain(
     }
     const code = runExitCode(tally);
     const { markdown } = await writeReports(dir, tally, code, (s) => redactor.redact(s));
-    io.out(redactor.redact(consoleSummary(tally, reportDir)));
-    if (raw.reporter === "github" || (raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
-      const { githubAnnotations } = await import("../reporters/github.js");
-      io.out(redactor.redact(githubAnnotations(tally)));
-      if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
-    }
+    await out.finish(tally, code, reportDir, markdown);
     return code;
   } catch (e) {
     return failureExit(e, redactor, io.err);

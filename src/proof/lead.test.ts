@@ -7,6 +7,7 @@ import { chromium } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
 import { matrixMain } from "../cli/matrix-main.js";
+import { mergeMain } from "../cli/merge-main.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { closeAll, emulator } from "./targets.js";
@@ -150,6 +151,33 @@ describe("--reporter json", () => {
     expect(r.err).toMatch(/^ {2}! name-bytes \(\d+ ms\): \d+ warning\(s\) \(SHOULD rules\)$/m);
     expect(r.err).not.toMatch(/✗/);
     expect(r.err).toMatch(/^CONFORMANT: /m);
+  });
+});
+
+describe("--reporter json on merge", () => {
+  it("writes the joined run as JSON lines too, the verdict last", async () => {
+    const schema = JSON.parse(readFileSync(join(root, "schemas/outputs/json-lines.json"), "utf8"));
+    const valid = new Ajv2020({ strict: true }).compile(schema);
+    const shards = [];
+    for (const s of ["1/2", "2/2"])
+      shards.push(await run(["--shard", s, "--runs", "10", "--emulator-fault", "cap-ignores-existing"]));
+    const dir = mkdtempSync(join(tmpdir(), "tim-merge-"));
+    const m = { out: "", err: "", code: 0 };
+    const argv = [...shards.flatMap((s) => ["--from", s.dir]), "--reporter", "json", "--report-dir", dir];
+    m.code = await mergeMain(argv, {}, { out: (s) => (m.out += s), err: (s) => (m.err += s) });
+    expect(m.code).toBe(1);
+    const events = m.out
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    for (const e of events) expect(valid(e)).toBe(true);
+    expect(events.at(-1)).toMatchObject({
+      type: "verdict",
+      verdict: "NOT CONFORMANT",
+      exitCode: 1,
+      violated: ["group-cap-32"],
+    });
+    expect(m.err).toMatch(/^NOT CONFORMANT: /m);
   });
 });
 
