@@ -2,7 +2,9 @@
 // tim-conformance: one command, one node process, subcommands loaded only when used
 // (the replay server, drift, matrix and the emulator's CLI stay out of a plain run's start-up).
 import { runCommand } from "./cli/entry.js";
+import { invocationOf } from "./cli/invocation.js";
 import type { Io } from "./cli/main.js";
+import { didYouMean } from "./config/suggest.js";
 
 type Main = (argv: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;
 
@@ -43,29 +45,32 @@ const SUBCOMMANDS: Record<
   },
 };
 
-export const BIN_HELP = `Usage: tim-conformance [subcommand] [options]
+export const binHelp = (command: string): string => `Usage: ${command} [subcommand] [options]
 
 Subcommands (each answers --help):
 ${Object.entries(SUBCOMMANDS)
   .map(([name, s]) => `  ${name.padEnd(10)} ${s.about}`)
   .join("\n")}
 
-With no subcommand, \`run\` is meant: tim-conformance --base-url URL judges that target.
-\`tim-conformance help\` prints this; \`tim-conformance SUBCOMMAND --help\` a subcommand's options.
+With no subcommand, \`run\` is meant: ${command} --base-url URL judges that target.
+\`${command} help\` prints this; \`${command} SUBCOMMAND --help\` a subcommand's options.
 `;
 
 const [first, ...rest] = process.argv.slice(2);
 const name = first && !first.startsWith("-") ? first : "run";
 const sub = SUBCOMMANDS[name];
+const invocation = (subcommand: string): string =>
+  invocationOf(subcommand, process.env, process.argv[1], process.cwd());
 if (name === "help") {
-  process.stdout.write(BIN_HELP);
+  process.stdout.write(binHelp(invocation("run")));
 } else if (!sub) {
+  const names = [...Object.keys(SUBCOMMANDS), "help"];
   process.stderr.write(
-    `error: TIM_ERR_CONFIG: unknown subcommand "${name}"; one of: ${Object.keys(SUBCOMMANDS).join(", ")}\n`,
+    `error: TIM_ERR_CONFIG: unknown subcommand "${name}"${didYouMean(name, names)}; one of: ${names.join(", ")}\n`,
   );
   process.exitCode = 2;
 } else {
   const argv = first && !first.startsWith("-") ? rest : process.argv.slice(2);
   const main = await sub.load();
-  await runCommand(main, sub.onSignal, argv, sub.server === true);
+  await runCommand(main, sub.onSignal, argv, sub.server === true, invocation(name));
 }

@@ -10,6 +10,7 @@ export {
 } from "./api/run.js";
 export type { RawSettings } from "./config/settings.js";
 export { RUN_SETTINGS, type SettingSpec } from "./config/table.js";
+export type { EmuAnswer, EmuRequest } from "./emulator/types.js";
 export { EXIT, SuiteError, type SuiteErrorCode } from "./kernel/errors.js";
 export type { Finding, RunEvent } from "./kernel/events.js";
 export type { Level, Rule } from "./kernel/rule.js";

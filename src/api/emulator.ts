@@ -22,8 +22,8 @@ export interface EmulatorStartOptions {
   /** other conformant answers to the open questions, by id */
   variants?: string[];
   scenario?: ScenarioStep[];
-  /** sees every request as it arrives */
-  onRequest?: (req: EmuRequest) => void;
+  /** every request as it arrives; return a function and it is told the answer (`EmuAnswer`) too */
+  onRequest?: (req: EmuRequest) => unknown;
   /** Unix seconds, for signature expiry (tests inject a clock) */
   now?: () => number;
   /** the control API under /__emulator/; on by default on loopback */

@@ -1,15 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONDITIONS } from "../cases/auth.js";
+import { configSchema } from "../config/config-file.js";
 import { renderEnvExample, renderSettingsMarkdown } from "../config/help.js";
-import { DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS, RUN_SETTINGS } from "../config/table.js";
-import { repoRoot } from "../contract/paths.js";
+import { COMMAND_TABLES } from "../config/table.js";
+import { repoRoot, schemasDir } from "../contract/paths.js";
 import { markdownCell } from "../reporters/escape.js";
 import { RULES } from "../rules/catalogue.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
-export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS];
+export const ALL_TABLES = COMMAND_TABLES;
+/** schemas/inputs/config.json: generated, so a setting added to the table is a key of the config file at once. */
+export const CONFIG_SCHEMA = join(schemasDir, "inputs", "config.json");
 const START = "<!-- settings:start (generated from src/config/table.ts by npm run docs) -->";
 const END = "<!-- settings:end -->";
 const EMU_START =
@@ -44,14 +47,15 @@ function conditionsTable(): string {
   return `| Condition | Documented codes | Rule | Probed by |\n|---|---|---|---|\n${rows.join("\n")}\n`;
 }
 
-/** What .env.example and README.md must hold, made from the tables and the rule catalogue. */
-export function generatedDocs(readme: string): { envExample: string; readme: string } {
+/** What .env.example, README.md and the config file's schema must hold, made from the tables and the rule catalogue. */
+export function generatedDocs(readme: string): { envExample: string; readme: string; configSchema: string } {
   const withConditions = between(readme, COND_START, COND_END, conditionsTable());
   const withRules = between(withConditions, RULES_START, RULES_END, rulesTable());
   const withRun = between(withRules, START, END, renderSettingsMarkdown(ALL_TABLES));
   return {
     envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
     readme: between(withRun, EMU_START, EMU_END, renderSettingsMarkdown([EMULATOR_SETTINGS])),
+    configSchema: `${JSON.stringify(configSchema(ALL_TABLES), null, 2)}\n`,
   };
 }
 
@@ -61,4 +65,5 @@ export function writeDocs(): void {
   const docs = generatedDocs(readFileSync(readmePath, "utf8"));
   writeFileSync(join(repoRoot, ".env.example"), docs.envExample);
   writeFileSync(readmePath, docs.readme);
+  writeFileSync(CONFIG_SCHEMA, docs.configSchema);
 }

@@ -17,11 +17,12 @@ import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
-export const DRIFT_HELP = renderHelp(
-  "npm run drift -- --recording FILE [target] [options]   (or: tim-conformance drift …)",
-  "Runs a recording's case set (same seed, cases and sizes) against a target and compares the answers\nwith the recording, field by field. Exit 1 when a change touches a MUST rule or the schemas.",
-  DRIFT_SETTINGS,
-);
+export const DRIFT_HELP = (command: string): string =>
+  renderHelp(
+    `${command} --recording FILE [target] [options]`,
+    "Runs a recording's case set (same seed, cases and sizes) against a target and compares the answers\nwith the recording, field by field. Exit 1 when a change touches a MUST rule or the schemas.",
+    DRIFT_SETTINGS,
+  );
 
 /**
  * `npm run drift`: runs a recording's case set (same seed, cases and sizes)
@@ -51,7 +52,7 @@ export async function driftMain(
     if (typeof file !== "string")
       throw new SuiteError(
         "TIM_ERR_CONFIG",
-        "--recording: name the recording to compare with (made by npm run conformance -- --record FILE)",
+        "--recording: name the recording to compare with (made by tim-conformance run --record FILE)",
       );
     const { recording } = loadRecording(
       file,

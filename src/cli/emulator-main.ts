@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
@@ -11,7 +11,7 @@ import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { Scrubber } from "../emulator/scrub.js";
 import { startEmulator } from "../emulator/server.js";
-import { makeCertificates } from "../emulator/tls.js";
+import { makeCertificates, tencentDomains } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
 import { configError, EXIT, SuiteError } from "../kernel/errors.js";
@@ -22,11 +22,12 @@ import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 import { checkedPem } from "./pem.js";
 
-export const EMULATOR_HELP = renderHelp(
-  "npm run emulator -- [options]   (or: tim-conformance emulator [options])",
-  "The reference emulator of the friend-group REST API, standalone, for any client configured with the\nsame TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY. One node process: SIGTERM or SIGINT closes it\ncleanly (answers in flight finish, the client report is flushed).",
-  EMULATOR_SETTINGS,
-);
+export const EMULATOR_HELP = (command: string): string =>
+  renderHelp(
+    `${command} [options]`,
+    "The reference emulator of the friend-group REST API, standalone, for any client configured with the\nsame TIM_SDKAPPID / TIM_IDENTIFIER / TIM_SECRET_KEY. One node process: SIGTERM or SIGINT closes it\ncleanly (answers in flight finish, the client report is flushed).",
+    EMULATOR_SETTINGS,
+  );
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
@@ -65,6 +66,17 @@ function tlsMaterial(v: Record<string, unknown>): {
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }
 
+/**
+ * An /etc/hosts for a client that builds its own transport and never asks a proxy (dobyte/tencent-im):
+ * every regional and backup domain at the emulator's address, loopback kept (docs/clients.md).
+ */
+function hostsFile(host: string): string {
+  const at = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return ["127.0.0.1 localhost", "::1 localhost", ...tencentDomains().map((d) => `${at} ${d}`), ""].join(
+    "\n",
+  );
+}
+
 /** The client-side judge: each request's findings (the control API's journal, the client report). */
 function clientJudge(sdkappid: number, admin: string, secretKey: string) {
   const ctx = {
@@ -84,7 +96,7 @@ function clientReporter(
 ) {
   const scrub = new Scrubber(secretKey, EMULATOR_DEFAULTS.secretKey);
   const report = new ClientReport(ensureWritableDir(dir, "--client-report"), scrub);
-  return { report, onRequest: (req: EmuRequest) => void report.add(req, judge(req)) };
+  return { report, onRequest: (req: EmuRequest) => report.add(req, judge(req)) };
 }
 
 /**
@@ -129,6 +141,10 @@ export async function emulatorMain(
     const readyFile = str(v.readyFile)
       ? checkWritableFile(str(v.readyFile) as string, "--ready-file")
       : undefined;
+    const hostsOut = str(v.hostsOut)
+      ? checkWritableFile(str(v.hostsOut) as string, "--hosts-out")
+      : undefined;
+    const pidFile = str(v.pidFile) ? checkWritableFile(str(v.pidFile) as string, "--pid-file") : undefined;
     const dir = str(v.clientReport);
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
@@ -157,6 +173,10 @@ export async function emulatorMain(
     }).catch((e) => {
       throw listenError(e, host, port);
     });
+    // The pid first: a script that sees the ready file may kill at once (issue 22: `npx … & kill $!`
+    // signals npm, which does not pass SIGTERM on, and the emulator kept running).
+    if (hostsOut) writeAtomic(hostsOut, hostsFile(host), "--hosts-out");
+    if (pidFile) writeAtomic(pidFile, `${process.pid}\n`, "--pid-file");
     if (readyFile) writeAtomic(readyFile, `${emu.url}\n`, "--ready-file");
     if (tls?.caFile) io.out(`local CA certificate (trust it in the client): ${tls.caFile}\n`);
     if (v.proxy)
@@ -180,6 +200,7 @@ export async function emulatorMain(
     });
     await emu.shutdown();
     client?.report.flush();
+    if (pidFile) rmSync(pidFile, { force: true });
     return EXIT.pass;
   } catch (e) {
     const err =

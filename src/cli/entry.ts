@@ -42,6 +42,8 @@ export async function runCommand(
   argv = process.argv.slice(2),
   /** a server's normal way to stop is a signal: it then exits with its own code (0), not 130/143 */
   signalStops = false,
+  /** the command as the user typed it, for --help and replay commands */
+  invocation?: string,
 ): Promise<void> {
   const err = safeWriter(process.stderr);
   const out = safeWriter(process.stdout);
@@ -61,7 +63,13 @@ export async function runCommand(
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
-  const code = await command(argv, process.env, { out, err, signal: ac.signal });
+  const code = await command(argv, process.env, {
+    out,
+    err,
+    signal: ac.signal,
+    tty: process.stderr.isTTY === true,
+    ...(invocation ? { invocation } : {}),
+  });
   const reason = ac.signal.aborted ? String(ac.signal.reason) : undefined;
   if (signalStops) process.exitCode = code;
   else process.exitCode = reason === "SIGINT" ? EXIT.sigint : reason === "SIGTERM" ? EXIT.sigterm : code;

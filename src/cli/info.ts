@@ -1,5 +1,6 @@
 import { EXIT } from "../kernel/errors.js";
 import { TOOL } from "../kernel/version.js";
+import { DEFAULT_INVOCATION } from "./invocation.js";
 import type { Io } from "./main.js";
 
 /**
@@ -8,11 +9,12 @@ import type { Io } from "./main.js";
  */
 export function answerInfo(
   flags: { help?: unknown; version?: unknown },
-  help: string,
+  /** the help text, given the command as the user typed it (Io.invocation) */
+  help: (command: string) => string,
   io: Io,
 ): number | undefined {
   if (flags.help) {
-    io.out(help);
+    io.out(help(io.invocation ?? DEFAULT_INVOCATION));
     return EXIT.pass;
   }
   if (flags.version) {

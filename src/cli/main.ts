@@ -1,7 +1,6 @@
-import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CASES } from "../cases/index.js";
-import { HELP, parseCli } from "../config/args.js";
+import { parseCli, runHelp } from "../config/args.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import type { Clock } from "../kernel/clock.js";
@@ -9,7 +8,8 @@ import { EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { runRedactor } from "../probe/credentials.js";
 import type { RecordingWriter } from "../record/recording.js";
-import { consoleProgress, consoleSummary } from "../reporters/console.js";
+import { consoleProgress } from "../reporters/console.js";
+import { progressOf } from "../reporters/progress.js";
 import { ShardLog } from "../reporters/shard-log.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite, selectCases } from "../runner/run.js";
@@ -17,6 +17,7 @@ import type { Target } from "../targets/open.js";
 import { Tally } from "../verdict/tally.js";
 import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
+import { outputsOf } from "./outputs.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -24,6 +25,10 @@ export interface Io {
   signal?: AbortSignal;
   clock?: Clock;
   onTarget?: (t: Target) => void;
+  /** stderr is a terminal: progress is one line redrawn in place */
+  tty?: boolean;
+  /** the command as the user typed it (`npx tim-conformance`, `npm run conformance --`): help and replay commands use it */
+  invocation?: string;
 }
 
 async function listing(kind: "rules" | "cases" | "faults"): Promise<string> {
@@ -62,7 +67,7 @@ export async function main(
   const io = redactedIo(rawIo, redactor);
   try {
     const cli = parseCli(argv, env);
-    const info = answerInfo(cli, HELP, io);
+    const info = answerInfo(cli, runHelp, io);
     if (info !== undefined) return info;
     if (cli.explain !== undefined) {
       const { explainRule } = await import("./explain.js");
@@ -78,7 +83,9 @@ export async function main(
     selectCases(settings.cases);
     const outputs = checkOutputs(settings);
     const tally = new Tally();
-    const progress = consoleProgress(io.err);
+    const out = outputsOf(cli.raw.reporter, env, io, (s) => redactor.redact(s));
+    const bar = progressOf({ write: io.err, tty: io.tty === true });
+    const caseLines = consoleProgress(bar.above);
     // What only the end of the run needs loads then: the first request goes out sooner.
     const recording = outputs.record ? await import("../record/recording.js") : undefined;
     const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
@@ -88,7 +95,9 @@ export async function main(
       settings,
       emit: (e) => {
         tally.listen(e);
-        progress(e);
+        caseLines(e);
+        bar.listen(e);
+        out.lines?.(e);
         recorder?.listen(e);
         shardLog?.listen(e);
         if (e.type === "run-start") ran = e.cases;
@@ -96,7 +105,9 @@ export async function main(
       ...(io.clock ? { clock: io.clock } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.onTarget ? { onTarget: io.onTarget } : {}),
+      ...(io.invocation ? { command: io.invocation } : {}),
     });
+    bar.done();
     const setupFailed = tally.caseErrors.find((e) => e.caseId === "setup");
     // Credentials refused on the first call are the settings' fault: exit 2, and the reports say the same.
     const code = runExitCode(tally);
@@ -125,14 +136,7 @@ export async function main(
       const text = redactor.redact(recording.serialiseRecording(rec));
       writeAtomic(outputs.record, recording.recordingBytes(outputs.record, text), "TIM_RECORD");
     }
-    io.out(redactor.redact(consoleSummary(tally, settings.reportDir)));
-    // GitHub Actions: the summary in the step summary, the violations as annotations.
-    if (cli.raw.reporter === "github" || (cli.raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
-      const { githubAnnotations } = await import("../reporters/github.js");
-      io.out(redactor.redact(githubAnnotations(tally)));
-      const summary = env.GITHUB_STEP_SUMMARY;
-      if (summary) appendFileSync(summary, markdown);
-    }
+    await out.finish(tally, code, settings.reportDir, markdown);
     if (code === EXIT.config) {
       io.err(redactor.redact(`error: TIM_ERR_CONFIG: ${setupFailed?.message}\n`));
       return code;

@@ -6,18 +6,21 @@ import { MATRIX_SETTINGS } from "../config/table.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
 import { ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { runRedactor } from "../probe/credentials.js";
-import { type MatrixColumn, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
+import { consoleProgress } from "../reporters/console.js";
+import { type MatrixColumn, observed, renderMatrix, renderMatrixHtml } from "../reporters/matrix.js";
+import { progressOf } from "../reporters/progress.js";
 import { runSuite } from "../runner/run.js";
 import { Tally, verdictOf } from "../verdict/tally.js";
 import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 
-export const MATRIX_HELP = renderHelp(
-  "npm run matrix -- --target NAME=SPEC --target NAME=SPEC [options]   (or: tim-conformance matrix …)",
-  "Runs the suite against each named target and writes matrix.md and matrix.json side by side.\nExit 1 if any target breaks a MUST rule.",
-  MATRIX_SETTINGS,
-);
+export const MATRIX_HELP = (command: string): string =>
+  renderHelp(
+    `${command} --target NAME=SPEC --target NAME=SPEC [options]`,
+    "Runs the suite against each named target and writes matrix.md and matrix.json side by side.\nExit 1 if any target breaks a MUST rule.",
+    MATRIX_SETTINGS,
+  );
 
 /**
  * `--target NAME=SPEC`, SPEC one of: emulator[:fault=ID][:variant=ID]…, url=URL,
@@ -90,11 +93,34 @@ export async function matrixMain(
     });
     const dir = ensureWritableDir(plans[0]?.settings.reportDir ?? "reports", "TIM_REPORT_DIR");
     const columns: MatrixColumn[] = [];
-    for (const { name, spec, settings } of plans) {
+    const t0 = performance.now();
+    for (const [k, { name, spec, settings }] of plans.entries()) {
       if (io.signal?.aborted) break;
       const tally = new Tally();
-      io.err(`matrix: ${name} (${spec})\n`);
-      await runSuite({ settings, emit: tally.listen, ...(io.signal ? { signal: io.signal } : {}) });
+      // Issue 22: three lines in 88 s. Each target says when it starts and ends, with the time
+      // left at the pace so far, and its long phases report as a run's do.
+      const left =
+        k > 0
+          ? `, about ${Math.round((((performance.now() - t0) / k) * (plans.length - k)) / 1000)} s left`
+          : "";
+      io.err(`matrix: target ${k + 1}/${plans.length} ${name} (${spec})${left}\n`);
+      const bar = progressOf({
+        write: io.err,
+        tty: io.tty === true,
+        prefix: `[${k + 1}/${plans.length} ${name}] `,
+      });
+      const lines = consoleProgress(bar.above);
+      await runSuite({
+        settings,
+        emit: (e) => {
+          tally.listen(e);
+          bar.listen(e);
+          if (e.type === "case-end" && !io.tty) lines(e);
+        },
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      bar.done();
+      io.err(`matrix: ${name}: ${verdictOf(tally.exitCode())} in ${(tally.ms / 1000).toFixed(1)} s\n`);
       columns.push({ name, tally });
     }
     const incomplete = columns.length < plans.length || columns.some((c) => c.tally.incomplete);
@@ -104,6 +130,12 @@ export async function matrixMain(
       target: c.name,
       exitCode: c.tally.exitCode(),
       verdicts: Object.fromEntries(c.tally.results().map((r) => [r.rule.id, r.status])),
+      observed: Object.fromEntries(
+        c.tally
+          .results()
+          .filter((r) => r.rule.level === "OPEN")
+          .map((r) => [r.rule.id, observed(c.tally, r.rule.id)]),
+      ),
     }));
     writeAtomic(
       join(dir, "matrix.json"),
@@ -111,7 +143,7 @@ export async function matrixMain(
     );
     for (const j of json) io.out(`${j.target}: ${verdictOf(j.exitCode)}\n`);
     io.out(
-      `reports: ${plans[0]?.settings.reportDir}/matrix.md, matrix.json${incomplete ? " [incomplete]" : ""}\n`,
+      `reports: ${plans[0]?.settings.reportDir}/matrix.md, matrix.html, matrix.json${incomplete ? " [incomplete]" : ""}\n`,
     );
     if (json.some((j) => j.exitCode === EXIT.violation)) return EXIT.violation;
     return json.some((j) => j.exitCode !== 0) ? EXIT.unjudged : EXIT.pass;

@@ -34,7 +34,7 @@ describe("npm run matrix", () => {
     expect(md).toContain("| Rule | Level | clean | cap-bug | no-seq | live-2020 |");
     expect(md).toContain("| `group-cap-32` ◀ | MUST | ✅ | ❌ FAIL | ✅ | ✅ |");
     expect(md).toContain("| `success-sequence` ◀ | MUST | ✅ | ✅ | ❌ FAIL | ✅ |");
-    expect(md).toMatch(/\| `open-not-friend-code` \| 32216 [^|]*\| .*\| 30001 /);
+    expect(md).toMatch(/\| `open-not-friend-code` ◀ \| 32216 [^|]*\| .*\| 30001 /);
     const json = JSON.parse(readFileSync(join(dir, "matrix.json"), "utf8"));
     expect(json.targets.map((t: { exitCode: number }) => t.exitCode)).toEqual([0, 1, 1, 0]);
   });

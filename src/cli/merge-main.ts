@@ -1,4 +1,4 @@
-import { appendFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
@@ -7,7 +7,6 @@ import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
 import { readInput } from "../kernel/inputs.js";
-import { consoleSummary } from "../reporters/console.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { mergeShards } from "../verdict/merge.js";
 import { Tally } from "../verdict/tally.js";
@@ -15,12 +14,14 @@ import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 import { checkSeals, dealOf, type ReadShard } from "./merge-checks.js";
+import { outputsOf } from "./outputs.js";
 
-export const MERGE_HELP = renderHelp(
-  "npm run merge-reports -- --from DIR --from DIR … [--report-dir DIR]   (or: tim-conformance merge …)",
-  "Joins the reports of the shards of one run (each made with --shard I/N and the same seed) into\none verdict and every report format, as one unsharded run would have written them.\nExit codes are a run's: 0 conformant, 1 a MUST rule broken, 2 bad input, 3 not judged.",
-  MERGE_SETTINGS,
-);
+export const MERGE_HELP = (command: string): string =>
+  renderHelp(
+    `${command} --from DIR --from DIR … [--report-dir DIR]`,
+    "Joins the reports of the shards of one run (each made with --shard I/N and the same seed) into\none verdict and every report format, as one unsharded run would have written them.\nExit codes are a run's: 0 conformant, 1 a MUST rule broken, 2 bad input, 3 not judged.",
+    MERGE_SETTINGS,
+  );
 
 /** A shard's event log out of its conformance.json (a directory means the one inside it), and the tool that wrote it. */
 function readShard(input: string): ReadShard {
@@ -82,10 +83,14 @@ export async function mergeMain(
       );
     const unsigned = checkSeals(shards, env);
     const tally = new Tally();
+    const out = outputsOf(raw.reporter, env, io, (s) => redactor.redact(s));
     try {
       const events = mergeShards(shards, dealOf(shards[0]?.events[0]));
       if (unsigned) events.splice(1, 0, { type: "notice", message: unsigned });
-      for (const e of events) tally.listen(e);
+      for (const e of events) {
+        tally.listen(e);
+        out.lines?.(e);
+      }
     } catch (e) {
       if (e instanceof SuiteError) throw e;
       throw new SuiteError(
@@ -98,12 +103,7 @@ export async function mergeMain(
     }
     const code = runExitCode(tally);
     const { markdown } = await writeReports(dir, tally, code, (s) => redactor.redact(s));
-    io.out(redactor.redact(consoleSummary(tally, reportDir)));
-    if (raw.reporter === "github" || (raw.reporter === undefined && env.GITHUB_ACTIONS === "true")) {
-      const { githubAnnotations } = await import("../reporters/github.js");
-      io.out(redactor.redact(githubAnnotations(tally)));
-      if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
-    }
+    await out.finish(tally, code, reportDir, markdown);
     return code;
   } catch (e) {
     return failureExit(e, redactor, io.err);

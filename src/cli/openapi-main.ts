@@ -1,17 +1,20 @@
 import { join, resolve } from "node:path";
+import { didYouMean } from "../config/suggest.js";
 import { specsDir } from "../contract/paths.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, writeAtomic } from "../kernel/files.js";
 import { readInput } from "../kernel/inputs.js";
 import { TOOL } from "../kernel/version.js";
 import { buildOpenApi } from "../openapi/build.js";
+import { DEFAULT_INVOCATION } from "./invocation.js";
 import type { Io } from "./main.js";
 
-export const OPENAPI_HELP = `Usage: tim-conformance openapi [--out FILE] [--check]   (npm run openapi)
+export const OPENAPI_HELP = (command: string): string => `Usage: ${command} [--out FILE] [--check]
 
-Writes the OpenAPI 3.1 description of group_add and the fixture endpoints, made from schemas/.
-  --out FILE   where to write it (default: specs/openapi.json of the package)
-  --check      write nothing; exit 1 when the file differs from what schemas/ make
+Prints the OpenAPI 3.1 description of group_add and the fixture endpoints, made from schemas/.
+  --out FILE   write it to FILE instead of stdout (- is stdout)
+  --check      write nothing; exit 1 when FILE (default: the package's specs/openapi.json)
+               differs from what schemas/ make
   --help       print this help and exit
   --version    print the version and exit
 `;
@@ -23,7 +26,7 @@ export async function openapiMain(
   io: Io,
 ): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.out(OPENAPI_HELP);
+    io.out(OPENAPI_HELP(io.invocation ?? DEFAULT_INVOCATION));
     return EXIT.pass;
   }
   if (argv.includes("--version")) {
@@ -33,12 +36,16 @@ export async function openapiMain(
   const k = argv.indexOf("--out");
   const unknown = argv.filter((a, i) => !["--out", "--check"].includes(a) && !(k >= 0 && i === k + 1));
   if (unknown.length || (k >= 0 && !argv[k + 1])) {
+    const first = unknown[0] ?? "";
+    const hint = didYouMean(first.replace(/^-+/, ""), ["out", "check", "help", "version"], (f) => `--${f}`);
     io.err(
-      `error: TIM_ERR_CONFIG: arguments: ${unknown.length ? `unknown ${unknown.join(" ")}` : "--out needs a file"}; see --help\n`,
+      `error: TIM_ERR_CONFIG: arguments: ${unknown.length ? `unknown ${unknown.join(" ")}${hint}` : "--out needs a file"}; see --help\n`,
     );
     return EXIT.config;
   }
-  const out = k >= 0 ? resolve(argv[k + 1] as string) : join(specsDir, "openapi.json");
+  // Issue 22: the default was the package's own specs/ (inside node_modules in a consumer's project).
+  const given = k >= 0 ? (argv[k + 1] as string) : "-";
+  const out = given === "-" ? undefined : resolve(given);
   const text = `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
   try {
     return check(argv, out, text, io);
@@ -50,17 +57,22 @@ export async function openapiMain(
 }
 
 /** Checks or writes the file: a device, a FIFO or a full disk is one line and exit 2 (issue 21). */
-function check(argv: string[], out: string, text: string, io: Io): number {
+function check(argv: string[], out: string | undefined, text: string, io: Io): number {
   if (argv.includes("--check")) {
-    const same = readInput(out, "--out").toString("utf8") === text;
+    const file = out ?? join(specsDir, "openapi.json");
+    const same = readInput(file, "--out").toString("utf8") === text;
     io.out(
       same
-        ? `${out} is up to date\n`
-        : `${out} differs from what schemas/ make; run tim-conformance openapi\n`,
+        ? `${file} is up to date\n`
+        : `${file} differs from what schemas/ make; run tim-conformance openapi --out ${file}\n`,
     );
     return same ? EXIT.pass : EXIT.violation;
   }
+  if (!out) {
+    io.out(text);
+    return EXIT.pass;
+  }
   writeAtomic(checkWritableFile(out, "--out"), text, "--out");
-  if (!out.startsWith("/dev/")) io.out(`wrote ${out}\n`);
+  if (!out.startsWith("/dev/")) io.err(`wrote ${out}\n`);
   return EXIT.pass;
 }

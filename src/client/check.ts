@@ -54,8 +54,11 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
       /^\d+$/.test(random) && Number(random) <= 4294967295,
       `random ${JSON.stringify(q.random)}`,
     );
-  add("client-random-reused", true, c.seenRandoms.has(random) ? "reused" : "fresh");
-  c.seenRandoms.add(random);
+  // Issue 22: an absent random was "reused" from the second request on. Only a sent one can be.
+  if (q.random !== undefined) {
+    add("client-random-reused", true, c.seenRandoms.has(random) ? "reused" : "fresh");
+    c.seenRandoms.add(random);
+  }
   add("client-content-type-header", true, req.headers["content-type"] ?? "(none)");
   let body: unknown;
   const bom = req.body.charCodeAt(0) === 0xfeff;
@@ -72,14 +75,33 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
     isObject ? "JSON object" : `not a JSON object: ${JSON.stringify(req.body.slice(0, 60))}`,
   );
   if (isObject && known) {
-    const b = { ...(body as Record<string, unknown>) };
-    // Real clients send "To_Account": null for "none": reported as what it is, judged as absent.
-    if (b.To_Account === null) {
-      add("client-to-account-null", true, "sent");
-      delete b.To_Account;
-    }
+    // Real clients send null for "none" ("To_Account": null in group_add, "GroupName": null in a
+    // friend_import item): reported as what it is, and judged as the field left out, the one shape
+    // treated one way wherever it appears (issue 22). A required field sent as null is then missing.
+    const nulls: string[] = [];
+    const b = withoutNulls(body, "", nulls);
+    if (nulls.length) add("client-optional-null", true, nulls.join(", "));
     const issue = validate(command as Command, "request", b)[0];
-    add("client-body-schema", !issue, issue ? `${issue.instancePath || "/"} ${issue.message}` : "valid");
+    const sentNull = issue && nulls.some((n) => issue.message.includes(`'${n.split("/").at(-1)}'`));
+    add(
+      "client-body-schema",
+      !issue,
+      issue
+        ? `${issue.instancePath || "/"} ${issue.message}${sentNull ? " (it was sent as null)" : ""}`
+        : "valid",
+    );
   }
   return f;
+}
+
+/** A copy of `v` without its null-valued object fields, their JSON pointers added to `found`. */
+function withoutNulls(v: unknown, at: string, found: string[]): unknown {
+  if (Array.isArray(v)) return v.map((x, k) => withoutNulls(x, `${at}/${k}`, found));
+  if (typeof v !== "object" || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null) found.push(`${at}/${k}`);
+    else out[k] = withoutNulls(x, `${at}/${k}`, found);
+  }
+  return out;
 }

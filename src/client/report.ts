@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { Scrubber } from "../emulator/scrub.js";
-import type { EmuRequest } from "../emulator/types.js";
+import type { EmuAnswer, EmuRequest } from "../emulator/types.js";
 import type { ClientFinding } from "./check.js";
 import { CLIENT_RULES } from "./rules.js";
 
@@ -11,8 +11,13 @@ export interface ClientEntry {
   at: string;
   method: string;
   path: string;
+  /** the Host header and the TLS server name (SNI): which regional or backup domain the client used */
+  host?: string;
+  sni?: string;
   body: string;
   findings: ClientFinding[];
+  /** what the request got: the emulator's own answer or a scenario step, its status and ErrorCode */
+  answer?: EmuAnswer;
 }
 
 const level = new Map(CLIENT_RULES.map((r) => [r.id, r.level]));
@@ -20,6 +25,18 @@ const level = new Map(CLIENT_RULES.map((r) => [r.id, r.level]));
 const SHOWN = 500;
 /** The summary is rewritten at most this often under load, and always on flush. */
 const SUMMARY_EVERY_MS = 200;
+
+const hostOf = (e: ClientEntry): string =>
+  `${e.host ?? "—"}${e.sni && e.sni !== e.host?.replace(/:\d+$/, "") ? ` (SNI ${e.sni})` : ""}`;
+
+/** "scenario step 3: HTTP 200, 30011", "emulator: HTTP 200, 0", "dropped" */
+export const answerOf = (a: EmuAnswer | undefined): string => {
+  if (!a) return "—";
+  const who = a.by === "scenario" ? `scenario step ${a.step ?? "?"}` : a.by;
+  return a.dropped
+    ? `${who}: dropped`
+    : `${who}: HTTP ${a.status}${a.errorCode !== undefined ? `, ${a.errorCode}` : ""}`;
+};
 
 const broken = (e: ClientEntry, lv: string) => e.findings.filter((f) => !f.ok && level.get(f.rule) === lv);
 
@@ -32,6 +49,8 @@ const broken = (e: ClientEntry, lv: string) => e.findings.filter((f) => !f.ok &&
  */
 export class ClientReport {
   private readonly latest: ClientEntry[] = [];
+  /** judged, not yet answered: journalled with their answer */
+  private readonly pending = new Set<ClientEntry>();
   private seq = 0;
   private must = 0;
   private lastWrite = 0;
@@ -57,30 +76,51 @@ export class ClientReport {
     return this.latest;
   }
 
-  add(req: EmuRequest, findings: ClientFinding[]): ClientEntry {
+  /**
+   * Judges a request as it arrives; the returned function takes its answer, and the request's line
+   * goes to the journal then, answer included (issue 22: which answer or step each request got).
+   */
+  add(req: EmuRequest, findings: ClientFinding[]): (answer: EmuAnswer) => void {
     const entry: ClientEntry = {
       seq: ++this.seq,
       at: new Date().toISOString(),
       method: req.method,
       path: this.scrub.text(req.path),
+      ...(req.host ? { host: req.host } : {}),
+      ...(req.sni ? { sni: req.sni } : {}),
       body: this.scrub.text(req.body.slice(0, 2000)),
       findings: JSON.parse(this.scrub.text(JSON.stringify(findings))) as ClientFinding[],
     };
     if (broken(entry, "MUST").length > 0) this.must += 1;
     if (this.latest.length >= SHOWN) this.latest.shift();
     this.latest.push(entry);
+    this.pending.add(entry);
+    this.due();
+    return (answer) => {
+      entry.answer = answer;
+      this.journal(entry);
+      this.due();
+    };
+  }
+
+  /** One line per request in the journal, once. */
+  private journal(entry: ClientEntry): void {
+    if (!this.pending.delete(entry)) return;
     appendFileSync(join(this.dir, "client-conformance.jsonl"), `${JSON.stringify(entry)}\n`);
+  }
+
+  private due(): void {
     const due = this.lastWrite + SUMMARY_EVERY_MS - Date.now();
     if (due <= 0) this.write();
     else if (!this.timer) {
       this.timer = setTimeout(() => this.write(), due);
       this.timer.unref();
     }
-    return entry;
   }
 
-  /** Writes the summaries now (on close, before a reader looks). */
+  /** Writes the summaries now (on close, before a reader looks), and journals requests never answered. */
   flush(): void {
+    for (const e of [...this.pending]) this.journal(e);
     this.write();
   }
 
@@ -90,7 +130,7 @@ export class ClientReport {
     this.lastWrite = Date.now();
     this.summaryWrites += 1;
     const json = {
-      version: 2,
+      version: 3,
       requests: this.seq,
       withMustViolations: this.must,
       shown: this.latest.length,
@@ -109,14 +149,14 @@ export class ClientReport {
       this.seq > this.latest.length
         ? `The latest ${this.latest.length} requests; every one is in client-conformance.jsonl.\n`
         : "",
-      "| # | Request | MUST broken | SHOULD broken | Observed (OPEN) |",
-      "|---|---|---|---|---|",
+      "| # | Request | Host (SNI) | Answer | MUST broken | SHOULD broken | Observed (OPEN) |",
+      "|---|---|---|---|---|---|---|",
       ...this.latest.map((e) => {
         const open = e.findings
           .filter((f) => level.get(f.rule) === "OPEN")
           .map((f) => `${f.rule.replace("client-", "")}: ${f.message}`)
           .join("; ");
-        return `| ${e.seq} | ${e.method} ${e.path} | ${show(broken(e, "MUST"))} | ${show(broken(e, "SHOULD"))} | ${open.replace(/\|/g, "\\|")} |`;
+        return `| ${e.seq} | ${e.method} ${e.path} | ${hostOf(e)} | ${answerOf(e.answer)} | ${show(broken(e, "MUST"))} | ${show(broken(e, "SHOULD"))} | ${open.replace(/\|/g, "\\|")} |`;
       }),
       "",
     ];

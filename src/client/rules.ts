@@ -63,7 +63,13 @@ export const CLIENT_RULES: readonly ClientRule[] = [
     title: "The body matches the endpoint's request schema and limits",
     source: "schemas/<command>.json (seed request table, limits)",
   },
-  { id: "client-to-account-null", level: "OPEN", title: '"To_Account": null', source: "real-clients.md" },
+  {
+    id: "client-optional-null",
+    level: "OPEN",
+    title:
+      'null for a field ("To_Account": null, "GroupName": null in friend_import), judged as the field left out',
+    source: "real-clients.md; the docs mark these fields optional (选填) and never mention null",
+  },
   {
     id: "client-content-type-header",
     level: "OPEN",

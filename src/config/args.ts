@@ -3,12 +3,14 @@ import { parseWith } from "./parse.js";
 import type { RawSettings } from "./settings.js";
 import { RUN_SETTINGS } from "./table.js";
 
-export const HELP = renderHelp(
-  "npm run conformance -- [options]   (or: tim-conformance [run] [options]; tim-conformance help lists the subcommands)",
-  "Judges an implementation of Tencent Cloud IM v4/sns/group_add against the documented rules.\nWith no target, the embedded reference emulator is judged (no credentials needed).",
-  RUN_SETTINGS,
-  "\nExit codes: 0 every MUST rule holds and valid requests were accepted; 1 a MUST rule is violated;\n2 bad configuration; 3 the target could not be judged; 130/143 interrupted (SIGINT/SIGTERM).\nSettings also come from a .env file in the current folder (see .env.example).\n",
-);
+/** --help of `run`, its usage line in the words the user typed (npx tim-conformance, the npm script, the bin). */
+export const runHelp = (command: string): string =>
+  renderHelp(
+    `${command} [options]   (the subcommands: tim-conformance help)`,
+    "Judges an implementation of Tencent Cloud IM v4/sns/group_add against the documented rules.\nWith no target, the embedded reference emulator is judged (no credentials needed).",
+    RUN_SETTINGS,
+    "\nExit codes: 0 every MUST rule holds and valid requests were accepted; 1 a MUST rule is violated;\n2 bad configuration; 3 the target could not be judged; 130/143 interrupted (SIGINT/SIGTERM).\nSettings also come from a .env file in the current folder (see .env.example),\nand from --config FILE or tim-conformance.config.json in the current folder (flags and the environment win).\n",
+  );
 
 export interface Parsed {
   raw: RawSettings;

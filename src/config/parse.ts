@@ -1,11 +1,24 @@
 import { parseArgs } from "node:util";
 import { configError } from "../kernel/errors.js";
-import type { SettingSpec } from "./table.js";
+import { configPath, readConfigFile } from "./config-file.js";
+import { didYouMean } from "./suggest.js";
+import { COMMAND_TABLES, type SettingSpec } from "./table.js";
 
 export type RawValue = string | string[] | boolean;
 
 /** The name a person knows a setting by, in messages: its environment name, else its flag. */
 export const nameOf = (s: SettingSpec): string => s.env ?? `--${s.flag}`;
+
+/** node's parseArgs message, cut to what a person needs, with the flag they probably meant (issue 22). */
+function argumentFix(e: Error, flags: string[]): string {
+  const unknown = /Unknown option '(-{1,2})([^'=]+)/.exec(e.message);
+  if (unknown?.[2])
+    return `unknown option ${unknown[1]}${unknown[2]}${didYouMean(unknown[2], flags, (f) => `--${f}`)}; see --help`;
+  const positional = /Unexpected argument '([^']+)'/.exec(e.message);
+  if (positional?.[1])
+    return `unexpected argument "${positional[1]}" (every setting is a --flag)${didYouMean(positional[1], flags, (f) => `--${f}`)}; see --help`;
+  return `${e.message}; see --help`;
+}
 
 /**
  * Reads the settings a table declares from flags and the environment (flags
@@ -18,6 +31,8 @@ export function parseWith(
   table: readonly SettingSpec[],
   argv: string[],
   env: Record<string, string | undefined>,
+  /** where tim-conformance.config.json is looked for */
+  cwd = process.cwd(),
 ): Record<string, RawValue> {
   const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
   for (const s of table) {
@@ -37,7 +52,7 @@ export function parseWith(
       allowPositionals: false,
     }).values;
   } catch (e) {
-    throw configError("arguments", `${(e as Error).message}; see --help`);
+    throw configError("arguments", argumentFix(e as Error, Object.keys(options)));
   }
   const out: Record<string, RawValue> = {};
   for (const s of table) {
@@ -55,6 +70,28 @@ export function parseWith(
     }
     if (v === undefined) continue;
     out[s.key] = v;
+  }
+  return table.some((s) => s.key === "config") ? withConfigFile(table, out, cwd) : out;
+}
+
+/**
+ * Fills what flags and the environment left unset from the config file (issue 22). A target named
+ * by a flag or the environment replaces the file's target as a whole: two targets are never mixed.
+ */
+function withConfigFile(
+  table: readonly SettingSpec[],
+  given: Record<string, RawValue>,
+  cwd: string,
+): Record<string, RawValue> {
+  const file = configPath(typeof given.config === "string" ? given.config : undefined, cwd);
+  if (!file) return given;
+  const fromFile = readConfigFile(file, table, COMMAND_TABLES);
+  const targetGiven = table.some((s) => s.group === "Target" && given[s.key] !== undefined);
+  const out: Record<string, RawValue> = {};
+  for (const s of table) {
+    if (targetGiven && s.group === "Target" && given[s.key] === undefined) continue;
+    const v = given[s.key] ?? fromFile[s.key];
+    if (v !== undefined) out[s.key] = v;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { limits, utf8Bytes } from "../contract/limits.js";
 import { POOL_SIZE, SLICES, shardOf } from "./parts.js";
+import { didYouMean } from "./suggest.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */
 export type SettingGroup = "Target" | "Credentials" | "Run" | "Live service" | "Info";
@@ -97,7 +98,8 @@ export const RUN_SETTINGS: readonly SettingSpec[] = [
   { key: "caseTimeoutS", flag: "case-timeout-s", env: "TIM_CASE_TIMEOUT_S", group: "Run", arg: "S", help: "deadline of one case, in seconds; past it the case stops, is reported not judged, and cleanup runs", default: "600", check: intIn(1, 86_400) },
   { key: "prefix", flag: "prefix", env: "TIM_ACCOUNT_PREFIX", group: "Run", arg: "P", help: `the suite's accounts are <prefix>_u01…_u${String(POOL_SIZE).padStart(2, "0")}; unknown ids it names are <prefix>_…`, default: "tim_ct", example: "tim_ct" },
   { key: "resetPool", flag: "reset-pool", group: "Run", help: "take over pool accounts that hold data this run did not create (it refuses otherwise, naming them)", default: "off", boolean: true },
-  { key: "reporter", flag: "reporter", env: "TIM_REPORTER", group: "Run", arg: "default|github", help: "github: write the Markdown summary to GITHUB_STEP_SUMMARY and one ::error line per violated rule (automatic when GITHUB_ACTIONS=true)", default: "default", check: (v) => (v === "default" || v === "github" ? undefined : `must be default or github, got "${v}"`) },
+  { key: "reporter", flag: "reporter", env: "TIM_REPORTER", group: "Run", arg: "default|github|json", help: "github: also the Markdown summary to GITHUB_STEP_SUMMARY and one ::error line per violated rule (automatic when GITHUB_ACTIONS=true); json: the run's events as JSON lines on stdout, the last one the verdict (docs/reports.md), and the human lines on stderr", default: "default", check: (v) => (["default", "github", "json"].includes(v) ? undefined : `must be default, github or json, got "${v}"${didYouMean(v, ["default", "github", "json"])}`) },
+  { key: "config", flag: "config", env: "TIM_CONFIG", group: "Run", arg: "FILE", help: "read settings from this JSON file (keys as in schemas/inputs/config.json; secrets never); flags and the environment win", default: "tim-conformance.config.json, when the current folder has one", emptyIsError: true },
   { key: "reportDir", flag: "report-dir", env: "TIM_REPORT_DIR", group: "Run", arg: "DIR", help: "where reports go", default: "reports", example: "reports" },
   { key: "faults", flag: "emulator-fault", group: "Run", arg: "ID", help: "break the embedded emulator on purpose (repeatable; see --list-faults)", default: "—", multiple: true },
   { key: "variants", flag: "emulator-variant", group: "Run", arg: "ID", help: "pick another open behaviour in the embedded emulator (repeatable)", default: "—", multiple: true },
@@ -134,5 +136,8 @@ export const MATRIX_SETTINGS: readonly SettingSpec[] = [
 export const MERGE_SETTINGS: readonly SettingSpec[] = [
   { key: "inputs", flag: "from", group: "Target", arg: "FILE|DIR", help: "a shard's conformance.json, or the report directory holding it (repeatable: every shard of the run once)", default: "—", multiple: true },
   { key: "secretKey", env: "TIM_SECRET_KEY", group: "Credentials", help: "the shards' run's key: each shard's log is then verified against its HMAC (signed shards are refused without it)", default: "— (unsigned shards are merged with a notice)", secret: true },
-  ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.group === "Info").filter((s) => !s.key.startsWith("list") && s.key !== "explain"),
+  ...RUN_SETTINGS.filter((s) => s.key === "reportDir" || s.key === "reporter" || s.key === "config" || s.group === "Info").filter((s) => !s.key.startsWith("list") && s.key !== "explain"),
 ];
+
+/** Every command's table that reads the shared settings (and a config file): the generated documents and the config schema cover these. */
+export const COMMAND_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS];

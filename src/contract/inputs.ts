@@ -13,7 +13,8 @@ export type InputKind =
   | "refusals"
   | "rules"
   | "limits"
-  | "input-domain";
+  | "input-domain"
+  | "config";
 
 const compiled = new Map<InputKind, ValidateFunction>();
 

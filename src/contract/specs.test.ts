@@ -31,6 +31,16 @@ describe("specs/ against schemas/inputs/", () => {
       /\/rules\/3\/level/,
     ],
     [
+      "rules",
+      "rules.json",
+      (d: Json): void => {
+        // issue 22: every MUST and SHOULD rule carries a fix hint for the implementer
+        const k = d.rules.findIndex((r: Json) => r.level === "MUST");
+        delete d.rules[k].fix;
+      },
+      /\/rules\/0.*fix/,
+    ],
+    [
       "limits",
       "limits.json",
       (d: Json): void => {

@@ -114,6 +114,11 @@ export class Scenario {
     }
   }
 
+  /** The current step, 1-based (the client report says which step answered a request). */
+  get position(): number {
+    return this.k + 1;
+  }
+
   /** Steps not yet used up, for the control API. */
   get remaining(): number {
     return Math.max(0, this.steps.length - this.k);

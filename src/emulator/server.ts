@@ -24,7 +24,7 @@ import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
 import { Scrubber } from "./scrub.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import { tencentDomains } from "./tls.js";
-import type { EmuConfig, EmuRequest, EmuResponse } from "./types.js";
+import type { EmuAnswer, EmuConfig, EmuRequest, EmuResponse } from "./types.js";
 import { holdWrites } from "./writes.js";
 
 /** Bodies past this are refused without being read to the end (the service caps bodies too). */
@@ -49,8 +49,8 @@ export interface EmulatorOptions {
   transientEvery?: number;
   /** scripted answers for a client under test (npm run emulator -- --scenario FILE) */
   scenario?: readonly ScenarioStep[];
-  /** sees every request as it arrives (the client-side conformance report) */
-  onRequest?: (req: EmuRequest) => void;
+  /** sees every request as it arrives (the client-side conformance report); a function it returns is told the answer */
+  onRequest?: (req: EmuRequest) => unknown;
   /** serve HTTPS with this certificate and key (PEM) */
   tls?: { certPem: string; keyPem: string };
   /** also act as an HTTPS proxy for Tencent's IM domains only: CONNECT is answered here, with `tls` */
@@ -138,7 +138,11 @@ function queryOf(raw: string): Record<string, string> {
 function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
+  // A TLS socket knows the name the client asked for (false without SNI); a plain one has none.
+  const sni = (req.socket as Partial<TLSSocket>).servername;
   return {
+    ...(req.headers.host ? { host: req.headers.host } : {}),
+    ...(typeof sni === "string" ? { sni } : {}),
     method: req.method ?? "GET",
     path: q < 0 ? raw : raw.slice(0, q),
     query: q < 0 ? {} : queryOf(raw.slice(q + 1)),
@@ -192,7 +196,10 @@ function answer(live: Live, request: EmuRequest, held: Set<string>): EmuResponse
 }
 
 /** A scripted answer, unless the step checks authentication and the call fails it (then that answer). */
-function fromScript(live: Live, request: EmuRequest): ReturnType<typeof scripted> | EmuResponse | undefined {
+function fromScript(
+  live: Live,
+  request: EmuRequest,
+): (ReturnType<typeof scripted> & { step?: number }) | EmuResponse | undefined {
   const step = live.scenario?.peek(request.path.split("/").at(-1) ?? "");
   if (!step) return undefined;
   if (step.auth !== "skip") {
@@ -200,8 +207,19 @@ function fromScript(live: Live, request: EmuRequest): ReturnType<typeof scripted
     if (denied)
       return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(denied) };
   }
+  const at = live.scenario?.position ?? 0;
   live.scenario?.consume();
-  return scripted(step.answer, request.body);
+  return { ...scripted(step.answer, request.body), step: at };
+}
+
+/** The ErrorCode of an answer's body, for the client report: a body that is no envelope has none. */
+function codeOf(body: string): number | undefined {
+  try {
+    const code = (JSON.parse(body) as { ErrorCode?: unknown }).ErrorCode;
+    return typeof code === "number" ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function serve(
@@ -224,21 +242,41 @@ async function serve(
   if (guard && request.path.startsWith(CONTROL_PREFIX))
     return send(res, controlRefusal(request, guard) ?? control(live, request, o.hooks ?? {}));
   if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
-  o.onRequest?.(request);
+  const watcher = o.onRequest?.(request);
+  const told = typeof watcher === "function" ? (watcher as (a: EmuAnswer) => void) : undefined;
+  const tell = (
+    by: EmuAnswer["by"],
+    out: { status: number; body?: string },
+    more: Partial<EmuAnswer> = {},
+  ) => {
+    const code = told && out.body !== undefined ? codeOf(out.body) : undefined;
+    told?.({ by, status: out.status, ...(code !== undefined ? { errorCode: code } : {}), ...more });
+  };
   const entry = record(live, request, o.hooks ?? {});
   const s = fromScript(live, request);
+  const step = s && "step" in s && s.step !== undefined ? { step: s.step } : {};
   if (s && "slowMs" in s) await new Promise((r) => setTimeout(r, s.slowMs));
-  else if (s?.drop) return void req.socket.destroy();
-  else if (s) {
+  else if (s?.drop) {
+    tell("scenario", { status: 0 }, { ...step, dropped: true });
+    return void req.socket.destroy();
+  } else if (s) {
     entry.status = s.status;
+    tell("step" in s ? "scenario" : "emulator", s, step);
     return send(res, s);
   }
   const mood = moods.intercept(request.path);
-  if (mood) return send(res, { status: 200, headers: { "content-type": "application/json" }, body: mood });
+  if (mood) {
+    tell(codeOf(mood) === 60007 ? "throttle" : "transient", { status: 200, body: mood });
+    return send(res, { status: 200, headers: { "content-type": "application/json" }, body: mood });
+  }
   const pending = answer(live, request, held);
   const out = pending instanceof Promise ? await pending : pending;
-  if (out.drop) return void req.socket.destroy();
+  if (out.drop) {
+    tell("emulator", { status: 0 }, { dropped: true });
+    return void req.socket.destroy();
+  }
   entry.status = out.status;
+  tell(s ? "scenario" : "emulator", out, step);
   send(res, out);
 }
 

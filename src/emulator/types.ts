@@ -6,6 +6,22 @@ export interface EmuRequest {
   query: Record<string, string>;
   headers: Record<string, string | undefined>;
   body: string;
+  /** the Host header, and over TLS the server name the client asked for (SNI): which domain a client used */
+  host?: string;
+  sni?: string;
+}
+
+/** What a request got, told to whoever watches requests (the client report): who answered and how. */
+export interface EmuAnswer {
+  /** the emulator's handlers, a scenario step, the throttle (60007) or the transient mood (30006) */
+  by: "emulator" | "scenario" | "throttle" | "transient";
+  status: number;
+  /** the answer's ErrorCode, when it is a JSON envelope */
+  errorCode?: number;
+  /** the scenario step (1-based) that answered */
+  step?: number;
+  /** the connection was closed without an answer */
+  dropped?: boolean;
 }
 
 export interface EmuResponse {

@@ -41,6 +41,8 @@ export interface RunInfo {
   startedAt: string;
   /** flags that reproduce this target, for replay commands (no secrets) */
   replayFlags: string[];
+  /** the command the run was started with (`npx tim-conformance`, `npm run conformance --`): replay commands begin with it */
+  command?: string;
   /** set when this run was one share of a sharded run (--shard I/N) */
   shard?: { index: number; count: number };
   /** what else fixes what a run judges: merge requires every shard to agree on it (issue 21) */
@@ -49,8 +51,10 @@ export interface RunInfo {
 
 /** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */
 export type RunEvent =
-  | { type: "run-start"; info: RunInfo; cases: string[] }
-  | { type: "case-start"; caseId: string; title: string }
+  /** `planned`: how many of `cases` this machine runs (a shard runs a share), for progress */
+  | { type: "run-start"; info: RunInfo; cases: string[]; planned?: number }
+  /** `planned`: for a generated phase, its parts and generated cases on this machine, for progress */
+  | { type: "case-start"; caseId: string; title: string; planned?: { parts: number; runs: number } }
   /** `classes`: the input-domain classes of the request (specs/input-domain.json), for coverage */
   | { type: "exchange"; caseId: string; exchange: Exchange; classes?: string[] }
   | { type: "finding"; finding: Finding }

@@ -10,6 +10,8 @@ export interface Rule {
   source: string;
   /** the documentation clause, quoted */
   clause: string;
+  /** for MUST and SHOULD rules: what the implementer changes to satisfy it (shown with every violation) */
+  fix?: string;
   /** ids of the checks and cases that judge it */
   judgedBy: string[];
 }

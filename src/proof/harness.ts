@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import type { RunEvent } from "../kernel/events.js";
 import { runSuite } from "../runner/run.js";
@@ -25,3 +26,17 @@ export async function runTally(
 
 export const statusOf = (t: Tally): Record<string, string> =>
   Object.fromEntries(t.results().map((r) => [r.rule.id, r.status]));
+
+/** Waits for a file a server writes whole once it is ready (the emulator's --ready-file and --pid-file). */
+export async function waitForFile(file: string): Promise<string> {
+  for (let k = 0; k < 400; k++) {
+    try {
+      const text = readFileSync(file, "utf8");
+      if (text.endsWith("\n")) return text.trim();
+    } catch {
+      // not yet written
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${file} was never written`);
+}

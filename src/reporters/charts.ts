@@ -31,17 +31,29 @@ export function histogram(title: string, values: number[], unit: string): string
   return bars(`${title} (${values.length} generated cases)`, rows, "cases");
 }
 
-/** A line over the values in order. */
-export function line(title: string, values: number[]): string {
+/**
+ * A line over the values in order, broken at `resets` (indices where the values start again, such
+ * as accounts reset between parts), each marked with a dashed line: a drop there is a new account,
+ * not a value going down.
+ */
+export function line(title: string, values: number[], resets: readonly number[] = []): string {
   if (values.length < 2) return "";
   const max = Math.max(...values);
   const min = Math.min(...values);
   const span = Math.max(1, max - min);
-  const pts = values
-    .map(
-      (v, k) =>
-        `${(20 + (k / (values.length - 1)) * 600).toFixed(1)},${(190 - ((v - min) / span) * 160).toFixed(1)}`,
-    )
-    .join(" ");
-  return `<figure><svg viewBox="0 0 640 210" role="img" aria-label="${esc(title)}"><text x="0" y="14" class="ttl">${esc(title)}</text><polyline points="${pts}" class="line"/><text x="0" y="34" class="val">${max}</text><text x="0" y="194" class="val">${min}</text></svg></figure>`;
+  const x = (k: number) => (20 + (k / (values.length - 1)) * 600).toFixed(1);
+  const y = (v: number) => (190 - ((v - min) / span) * 160).toFixed(1);
+  const cuts = [0, ...resets.filter((r) => r > 0 && r < values.length), values.length];
+  const segments = cuts
+    .slice(1)
+    .map((end, k) => values.slice(cuts[k], end).map((v, j) => `${x((cuts[k] ?? 0) + j)},${y(v)}`));
+  const lines = segments.map((pts) => `<polyline points="${pts.join(" ")}" class="line"/>`).join("");
+  const marks = cuts
+    .slice(1, -1)
+    .map((r) => `<line x1="${x(r)}" y1="24" x2="${x(r)}" y2="196" class="reset"/>`)
+    .join("");
+  const legend =
+    marks &&
+    `<text x="640" y="208" text-anchor="end" class="resetlbl">dashed: accounts reset between parts (${cuts.length - 2}); the sequence starts again</text>`;
+  return `<figure><svg viewBox="0 0 640 ${marks ? 214 : 210}" role="img" aria-label="${esc(title)}"><text x="0" y="14" class="ttl">${esc(title)}</text>${marks}${lines}<text x="0" y="34" class="val">${max}</text><text x="0" y="194" class="val">${min}</text>${legend}</svg></figure>`;
 }

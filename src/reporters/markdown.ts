@@ -5,6 +5,7 @@ import { type Coverage, coverageOf } from "./coverage.js";
 import { markdownCell } from "./escape.js";
 import { clip, exchangeText } from "./exchange-text.js";
 import { curlCommand, replayCommand } from "./replay.js";
+import { anchorOf, type Violation, violationsOf } from "./violations.js";
 
 const MARK: Record<RuleStatus, string> = {
   pass: "✅ pass",
@@ -14,71 +15,76 @@ const MARK: Record<RuleStatus, string> = {
   error: "⛔ not judged (error)",
   "not-judged": "➖ not judged",
 };
-/** Evidence blocks shown in all: past them, conformance.json has the rest. With the clips below the
- * file stays far under GitHub's 1 MiB step-summary limit, whatever the target answers. */
-const MAX_BLOCKS = 60;
+/** Folded occurrences listed per rule: past them, conformance.json has the rest. With the clips below
+ * the file stays far under GitHub's 1 MiB step-summary limit, whatever the target answers. */
+const MAX_FOLDED = 12;
 const MAX_LINES = 200;
 
 const cell = (s: string, n = 300): string => markdownCell(s, n);
 const fence = (s: string): string => `\`\`\`\n${s.replace(/```/g, "`\u200b``")}\n\`\`\``;
+const oneLine = (s: string, n: number): string => clip(s, n).replace(/\s*\n\s*/g, " ");
 
 function exchangeBlock(ex: Exchange): string[] {
   const { request, response } = exchangeText(ex);
   return ["Request:", fence(request), "Response:", fence(response)];
 }
 
-function findingBlock(t: Tally, r: RuleResult, caseId: string, f: Finding, more: number): string[] {
-  const lines = [
-    `#### \`${r.rule.id}\` in case \`${caseId}\``,
+const where = (f: Finding): string[] =>
+  f.instancePath !== undefined
+    ? [
+        `- **Where:** \`${f.instancePath || "(the status line)"}\`: expected ${clip(f.expected ?? "", 200)}, got ${clip(f.actual ?? "", 200)}`,
+      ]
+    : [];
+
+/**
+ * One violated rule, as a reader needs it (issue 22): what to fix, the most direct evidence in full
+ * (the case built for the rule, its smallest exchange), and every other occurrence folded.
+ */
+function violationBlock(t: Tally, v: Violation): string[] {
+  const { rule } = v.result;
+  const [lead, ...rest] = v.evidence;
+  const icon = rule.level === "MUST" ? "❌" : "⚠️";
+  const out = [
+    `<a id="${anchorOf(rule.id)}"></a>`,
     "",
-    `- **What happened:** ${clip(f.message, 1000)}`,
-    ...(f.instancePath !== undefined
-      ? [
-          `- **Where:** \`${f.instancePath || "(the status line)"}\`: expected ${clip(f.expected ?? "", 200)}, got ${clip(f.actual ?? "", 200)}`,
-        ]
-      : []),
-    `- **Rule (${r.rule.level}):** ${r.rule.title}`,
-    `- **Source:** ${r.rule.source} — “${r.rule.clause}”`,
+    `### ${icon} \`${rule.id}\` (${rule.level}): ${rule.title}`,
+    "",
   ];
-  if (more > 0) lines.push(`- ${more} more violation(s) of this rule in this case (see conformance.json)`);
-  lines.push("");
-  if (f.exchange) lines.push(...exchangeBlock(f.exchange));
-  lines.push(
-    "Replay:",
-    fence(
-      [t.info ? replayCommand(t.info, caseId, f.replay) : "", f.exchange ? curlCommand(f.exchange) : ""]
-        .filter(Boolean)
-        .join("\n"),
-    ),
+  if (rule.fix) out.push(`**Fix:** ${rule.fix}`, "");
+  if (!lead) return out;
+  out.push(
+    `- **What happened** (case \`${lead.caseId}\`): ${clip(lead.finding.message, 1000)}`,
+    ...where(lead.finding),
+    `- **Source:** ${rule.source} — “${rule.clause}”`,
     "",
   );
-  return lines;
-}
-
-function section(
-  t: Tally,
-  results: RuleResult[],
-  status: RuleStatus,
-  heading: string,
-  budget: { blocks: number },
-): string[] {
-  const hit = results.filter((r) => r.status === status);
-  if (hit.length === 0) return [];
-  const out = [`## ${heading}`, ""];
-  let held = 0;
-  for (const r of hit) {
-    for (const [caseId, c] of r.byCase) {
-      for (const [k, f] of c.failures.entries()) {
-        if (budget.blocks <= 0) {
-          held += 1;
-          continue;
-        }
-        budget.blocks -= 1;
-        out.push(...findingBlock(t, r, caseId, f, k === 0 ? c.failureCount - c.failures.length : 0));
-      }
-    }
+  if (lead.finding.exchange) out.push(...exchangeBlock(lead.finding.exchange));
+  const replay = [
+    t.info ? replayCommand(t.info, lead.caseId, lead.finding.replay) : "",
+    lead.finding.exchange ? curlCommand(lead.finding.exchange) : "",
+  ].filter(Boolean);
+  if (replay.length) out.push("Replay:", fence(replay.join("\n")));
+  const others = v.total - 1;
+  if (others > 0) {
+    const cases = [...new Set(v.evidence.map((e) => e.caseId))];
+    out.push(
+      "",
+      `<details><summary>${others} more occurrence(s) of this rule (cases: ${cases.join(", ")})</summary>`,
+      "",
+      ...rest
+        .slice(0, MAX_FOLDED)
+        .map(
+          (e) =>
+            `- \`${e.caseId}\`: ${oneLine(e.finding.message, 300)}${t.info ? ` — replay: \`${replayCommand(t.info, e.caseId, e.finding.replay).replace(/`/g, "'")}\`` : ""}`,
+        ),
+      ...(others > Math.min(rest.length, MAX_FOLDED)
+        ? [`- … ${others - Math.min(rest.length, MAX_FOLDED)} more, with evidence, in conformance.json`]
+        : []),
+      "",
+      "</details>",
+    );
   }
-  if (held > 0) out.push(`${held} more violation(s) with evidence are in conformance.json.`, "");
+  out.push("");
   return out;
 }
 
@@ -88,10 +94,40 @@ const capped = (lines: string[]): string[] =>
     ? [...lines.slice(0, MAX_LINES), `- … and ${lines.length - MAX_LINES} more (conformance.json)`]
     : lines;
 
-/** conformance.md: the verdict a person reads, with evidence and replay commands for each violation. */
+/** The short list the report opens with: one line per violated rule, linked to its entry. */
+function whatBroke(violations: Violation[]): string[] {
+  if (violations.length === 0) return [];
+  return [
+    "## What broke",
+    "",
+    ...violations.map((v) => {
+      const r = v.result.rule;
+      return `- ${r.level === "MUST" ? "❌" : "⚠️"} [\`${r.id}\`](#${anchorOf(r.id)}) (${r.level}, ${v.total} occurrence(s)): ${r.title}`;
+    }),
+    "",
+  ];
+}
+
+function observedSection(results: RuleResult[]): string[] {
+  const observed = results.filter((r) => r.status === "observed");
+  if (!observed.length) return [];
+  const out = [
+    "## Observed behaviour (OPEN: reported, never judged)",
+    "",
+    "| Rule | What the target did |",
+    "|---|---|",
+  ];
+  for (const r of observed) {
+    const values = [...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value));
+    const shown = [...new Set(values)].slice(0, 5).map((v) => clip(v, 200));
+    out.push(`| \`${r.rule.id}\` ${cell(r.rule.title)} | ${cell(shown.join("; "), 1200)} |`);
+  }
+  return [...out, ""];
+}
+
+/** conformance.md: the verdict and what broke first, each violated rule once with a fix, then every rule. */
 export function renderMarkdown(t: Tally): string {
   const results = t.results();
-  const budget = { blocks: MAX_BLOCKS };
   const counts = t.counts(results);
   const code = t.exitCode(results);
   const verdict = {
@@ -100,6 +136,9 @@ export function renderMarkdown(t: Tally): string {
     "NOT JUDGED": `⛔ NOT JUDGED: ${t.unjudgedReason(results) ?? "the suite could not finish judging"}`,
     INTERRUPTED: `⏹ INTERRUPTED by ${t.interrupted}: the rules below were judged before it`,
   }[verdictOf(code)];
+  const violations = violationsOf(results);
+  const must = violations.filter((v) => v.result.rule.level === "MUST");
+  const should = violations.filter((v) => v.result.rule.level !== "MUST");
   const out = [
     "# v4/sns/group_add conformance report",
     "",
@@ -110,6 +149,11 @@ export function renderMarkdown(t: Tally): string {
     `- Rules: ${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warnings, ${counts.observed} observed, ${counts.error} errors, ${counts["not-judged"]} not judged`,
     coverageLine(coverageOf(t)),
     "",
+    ...whatBroke(violations),
+    ...(must.length ? ["## Violations (MUST)", "", ...must.flatMap((v) => violationBlock(t, v))] : []),
+    ...(should.length ? ["## Warnings (SHOULD)", "", ...should.flatMap((v) => violationBlock(t, v))] : []),
+    "## Every rule",
+    "",
     "| Rule | Level | Verdict | Generated cases | Title | Source |",
     "|---|---|---|---|---|---|",
     ...results.map(
@@ -117,24 +161,8 @@ export function renderMarkdown(t: Tally): string {
         `| \`${r.rule.id}\` | ${r.rule.level} | ${MARK[r.status]} | ${t.generated.get(r.rule.id) ?? 0} | ${cell(r.rule.title)} | ${cell(r.rule.source)} |`,
     ),
     "",
-    ...section(t, results, "fail", "Violations (MUST)", budget),
-    ...section(t, results, "warn", "Warnings (SHOULD)", budget),
+    ...observedSection(results),
   ];
-  const observed = results.filter((r) => r.status === "observed");
-  if (observed.length) {
-    out.push(
-      "## Observed behaviour (OPEN: reported, never judged)",
-      "",
-      "| Rule | What the target did |",
-      "|---|---|",
-    );
-    for (const r of observed) {
-      const values = [...r.byCase.values()].flatMap((c) => c.observations.map((o) => o.value));
-      const shown = [...new Set(values)].slice(0, 5).map((v) => clip(v, 200));
-      out.push(`| \`${r.rule.id}\` ${cell(r.rule.title)} | ${cell(shown.join("; "), 1200)} |`);
-    }
-    out.push("");
-  }
   if (t.notices.length) out.push("## Notices", "", ...capped(t.notices.map((n) => `- ${clip(n, 300)}`)), "");
   if (t.caseErrors.length) {
     out.push("## Suite errors (not judged; not the target's fault as far as the suite can tell)", "");

@@ -12,12 +12,29 @@ const MARK: Record<RuleStatus, string> = {
 };
 const cell = (s: string): string => markdownCell(s, 80);
 
+/** At most `max` characters, cut at a word's end and said so: OPEN answers were cut mid-word (issue 22). */
+export function cutAtWord(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const space = s.lastIndexOf(" ", max);
+  return `${s.slice(0, space > max / 2 ? space : max).replace(/[;,]$/, "")} … (${s.length} characters; matrix.json has all)`;
+}
+
+/**
+ * Whether a rule's row differs between the targets: its verdict, and for an OPEN rule (always
+ * "observed") what each target did, so two different answers to an open question are marked.
+ */
+export function rowDiffers(cols: MatrixColumn[], rule: { id: string; level: string }): boolean {
+  const verdicts = cols.map((c) => c.tally.results().find((r) => r.rule.id === rule.id)?.status ?? "");
+  if (new Set(verdicts).size > 1) return true;
+  return rule.level === "OPEN" && new Set(cols.map((c) => observed(c.tally, rule.id))).size > 1;
+}
+
 export interface MatrixColumn {
   name: string;
   tally: Tally;
 }
 
-function observed(t: Tally, rule: string): string {
+export function observed(t: Tally, rule: string): string {
   const r = t.results().find((x) => x.rule.id === rule);
   return [
     ...new Set([...(r?.byCase.values() ?? [])].flatMap((c) => c.observations.map((o) => o.value))),
@@ -49,12 +66,12 @@ export function renderMatrix(cols: MatrixColumn[], incomplete = false): string {
       const r = m.get(rule.id);
       return r ? MARK[r.status] : "";
     });
-    const differs = new Set(cells).size > 1 ? " ◀" : "";
+    const differs = rowDiffers(cols, rule) ? " ◀" : "";
     out.push(`| \`${rule.id}\`${differs} | ${rule.level} | ${cells.join(" | ")} |`);
   }
   out.push(
     "",
-    "◀ marks rules on which the targets differ.",
+    "◀ marks rules on which the targets differ: another verdict, or for an OPEN rule another answer.",
     "",
     "## Observed open behaviours",
     "",
@@ -62,7 +79,10 @@ export function renderMatrix(cols: MatrixColumn[], incomplete = false): string {
     `|---|${cols.map(() => "---").join("|")}|`,
   );
   for (const rule of rules.filter((r) => r.level === "OPEN")) {
-    out.push(`| \`${rule.id}\` | ${cols.map((c) => cell(observed(c.tally, rule.id)) || "—").join(" | ")} |`);
+    const differs = rowDiffers(cols, rule) ? " ◀" : "";
+    out.push(
+      `| \`${rule.id}\`${differs} | ${cols.map((c) => markdownCell(cutAtWord(observed(c.tally, rule.id), 400)) || "—").join(" | ")} |`,
+    );
   }
   return `${out.join("\n")}\n`;
 }
@@ -76,17 +96,18 @@ export function renderMatrixHtml(cols: MatrixColumn[], incomplete = false): stri
   const verdicts = `<tr><th>Verdict</th><th></th>${cols.map((c) => `<th>${esc(verdictOf(c.tally.exitCode()))}</th>`).join("")}</tr>`;
   const rows = rules.map((rule) => {
     const cells = results.map((m) => m.get(rule.id)?.status ?? "");
-    const differs = new Set(cells).size > 1 ? " ◀" : "";
-    return `<tr><td>${esc(rule.id)}${differs}</td><td>${rule.level}</td>${cells
+    const differs = rowDiffers(cols, rule);
+    // OPEN text is shown whole and wraps (the stylesheet breaks long words): nothing cut mid-word.
+    return `<tr${differs ? ' class="differs"' : ""}><td>${esc(rule.id)}${differs ? " ◀" : ""}</td><td>${rule.level}</td>${cells
       .map((s, k) => {
         const seen = rule.level === "OPEN" ? observed((cols[k] as MatrixColumn).tally, rule.id) : "";
         const cls = s === "not-judged" ? "skipped" : s;
-        return `<td class="${cls}" title="${esc(seen)}">${esc(seen ? seen.slice(0, 60) : s)}</td>`;
+        return `<td class="${cls}">${esc(seen ? cutAtWord(seen, 600) : s)}</td>`;
       })
       .join("")}</tr>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>group_add conformance matrix</title><style>${STYLE}</style></head>
 <body><h1>group_add conformance matrix</h1>${incomplete ? "<p><b>Incomplete</b>: interrupted or stopped early.</p>" : ""}
-<table>${head}${verdicts}${rows.join("\n")}</table><p>◀ marks rules on which the targets differ.</p></body></html>
+<table class="wide">${head}${verdicts}${rows.join("\n")}</table><p>◀ marks rules on which the targets differ: another verdict, or for an OPEN rule another answer.</p></body></html>
 `;
 }

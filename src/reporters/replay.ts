@@ -5,10 +5,13 @@ const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** Quotes for a POSIX shell only when the word needs it, so commands stay readable. */
 const word = (s: string): string => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(s) ? s : sq(s));
 
-/** Re-runs the case that produced a finding, against the same target, with the same seed. */
+/** What a run started from a library is replayed with: it works wherever the package is installed. */
+export const DEFAULT_COMMAND = "npx tim-conformance";
+
+/** Re-runs the case that produced a finding, against the same target, with the same seed, typed as the run was. */
 export function replayCommand(info: RunInfo, caseId: string, extra: readonly string[] = []): string {
   return [
-    "npm run conformance --",
+    info.command ?? DEFAULT_COMMAND,
     ...info.replayFlags.map(word),
     "--case",
     caseId,

@@ -11,6 +11,9 @@ export function runExitCode(t: Tally): number {
   return setup?.code === "TIM_ERR_CONFIG" && !t.interrupted ? EXIT.config : t.exitCode();
 }
 
+/** What writeReports writes, in the order the console names them. */
+export const REPORT_FILES = ["conformance.md", "conformance.html", "conformance.json", "junit.xml"];
+
 /**
  * A shard's conformance.json with its log's MAC, computed over the log as written (redacted), so
  * merge checks what it reads; any other report as it is.

@@ -23,6 +23,13 @@ describe("specs/rules.json", () => {
     }
   });
 
+  it("gives every MUST and SHOULD rule a fix hint written for the implementer (issue 22)", () => {
+    const judged = RULES.filter((r) => r.level !== "OPEN");
+    expect(judged.filter((r) => !r.fix || r.fix.length < 20).map((r) => r.id)).toEqual([]);
+    // OPEN rules are never violated: a hint there would suggest otherwise
+    expect(RULES.filter((r) => r.level === "OPEN" && r.fix).map((r) => r.id)).toEqual([]);
+  });
+
   it("names in judgedBy only checks and cases that exist, and they name the rule back", () => {
     for (const r of RULES) {
       for (const j of r.judgedBy) {

@@ -1,6 +1,7 @@
 import { DeclaredPool } from "../accounts/declared.js";
 import { Pool } from "../accounts/pool.js";
 import { CASES } from "../cases/index.js";
+import { runsOfPart } from "../config/parts.js";
 import type { Settings } from "../config/settings.js";
 import { limits } from "../contract/limits.js";
 import { type Clock, randomParams, systemClock } from "../kernel/clock.js";
@@ -25,6 +26,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** called once the target is up (tests use it to inspect the embedded emulator) */
   onTarget?: (t: Target) => void;
+  /** how the user started the run, for the replay commands of the reports */
+  command?: string;
 }
 
 /** The cases to run, in the index's order for a full run; the baseline always comes first, once. */
@@ -106,11 +109,12 @@ export async function runSuite(o: RunOptions): Promise<void> {
     seed: s.seed,
     startedAt: new Date(clock.now() * 1000).toISOString(),
     replayFlags: target.replayFlags,
+    ...(o.command ? { command: o.command } : {}),
     ...(s.shard && s.path === undefined ? { shard: s.shard } : {}),
     plan: { runs: s.runs, declared: Boolean(s.fixtures) },
   };
   // The whole selection, in order: a shard's report says what the run was a share of (merge reads it).
-  emit({ type: "run-start", info, cases: selected.map((c) => c.id) });
+  emit({ type: "run-start", info, cases: selected.map((c) => c.id), planned: plan.cases.length });
   if (s.fixtures)
     for (const rule of ["state-matches-calls", "group-delete-removes"])
       emit({
@@ -184,7 +188,11 @@ export async function runSuite(o: RunOptions): Promise<void> {
       const [signal, done] = caseSignal(s, c.id, o.signal);
       const t = new CaseContext(c.id, shared, signal);
       const c0 = performance.now();
-      emit({ type: "case-start", caseId: c.id, title: c.title });
+      const g = gen(c);
+      const planned = c.parts
+        ? { parts: g.parts.length, runs: g.parts.reduce((n, p) => n + runsOfPart(g.total, p, g.size), 0) }
+        : undefined;
+      emit({ type: "case-start", caseId: c.id, title: c.title, ...(planned ? { planned } : {}) });
       shared.effects?.model.startCase(pool.owned());
       if (s.fixtures && !c.groupAddOnly) {
         const reason =
@@ -200,7 +208,7 @@ export async function runSuite(o: RunOptions): Promise<void> {
           pool,
           sig,
           adminSig: adminSig(),
-          gen: gen(c),
+          gen: g,
           declared: Boolean(s.fixtures),
           ...(s.fixtures ? { declaredFixtures: s.fixtures } : {}),
           now: () => clock.now(),

@@ -55,7 +55,13 @@ export class Tally {
   /** generated (property and stateful) cases that judged each rule */
   readonly generated = new Map<string, number>();
   /** what the HTML report draws: generated payload sizes and the stateful run's sequence, bounded */
-  readonly series = { names: [] as number[], toAccounts: [] as number[], sequence: [] as number[] };
+  readonly series = {
+    names: [] as number[],
+    toAccounts: [] as number[],
+    sequence: [] as number[],
+    /** where in `sequence` a stateful part began on freshly reset accounts (the plot marks them) */
+    resets: [] as number[],
+  };
   /** how long each case that ran took, in ms (JUnit's time, the HTML report's chart) */
   readonly caseMs = new Map<string, number>();
   /** specs/input-domain.json classes sent, and the rules that judged their answers (issue 20) */
@@ -130,6 +136,13 @@ export class Tally {
       case "case-end":
         this.caseMs.set(e.caseId, e.ms);
         break;
+      case "part": {
+        // Each part starts on reset accounts, so the sequence starts again there (issue 22).
+        const at = this.series.sequence.length;
+        if (e.caseId === "stateful" && e.edge === "start" && at > 0 && this.series.resets.at(-1) !== at)
+          this.series.resets.push(at);
+        break;
+      }
       case "run-end":
         this.incomplete = e.incomplete;
         this.interrupted = e.interrupted;
