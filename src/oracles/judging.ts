@@ -41,7 +41,7 @@ export async function expectUnchanged(
   if (!before) {
     t.skip(
       "failed-call-no-change",
-      `${what}: needs group_get, which the target does not implement (declared fixtures)`,
+      "needs group_get, which the target does not implement (declared fixtures)",
     );
     return undefined;
   }

@@ -184,19 +184,25 @@ describe("the packed package, installed into an empty project", () => {
       {
         cwd: project,
         stdio: "ignore",
-        env: { ...process.env, npm_config_offline: "true", npm_config_update_notifier: "false" },
+        env: {
+          ...process.env,
+          npm_config_offline: "true",
+          npm_config_update_notifier: "false",
+          TIM_EMULATOR_TOKEN: "pid-file-test-token",
+        },
       },
     );
     const exited = new Promise<number | null>((r) => viaNpx.on("exit", r));
+    const auth = { headers: { authorization: "Bearer pid-file-test-token" } };
     const url = await waitForFile(ready);
     const pid = Number(await waitForFile(pidFile));
     // The pid is the emulator's own node process, not npm's.
     expect(pid).not.toBe(viaNpx.pid);
-    expect((await fetch(`${url}/__emulator/state`)).status).toBe(200);
+    expect((await fetch(`${url}/__emulator/state`, auth)).status).toBe(200);
     process.kill(pid, "SIGTERM");
     expect(await exited).toBe(0);
     expect(existsSync(pidFile)).toBe(false);
-    await expect(fetch(`${url}/__emulator/state`)).rejects.toThrow();
+    await expect(fetch(`${url}/__emulator/state`, auth)).rejects.toThrow();
   });
 
   it("answers --version and --help from its bin", () => {

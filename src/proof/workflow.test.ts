@@ -128,7 +128,10 @@ describe("the CI recipes", () => {
 
   it("shards the run over four jobs and merges them into one verdict", async () => {
     const work = workspace();
-    const seed = { TIM_SEED: "4242" };
+    // The workflow's env: one seed and one throwaway key for every job, and the server under test on
+    // one port, as each runner has it (the shards are shares of one run against one target).
+    const port = String(await freePort());
+    const seed = { TIM_SEED: "4242", TIM_SECRET_KEY: "throwaway-4242-1", SERVER_PORT: port };
     for (const shard of ["1", "2", "3", "4"]) {
       const r = await runJob("docs/ci/conformance-sharded.yml", "shard", work, seed, {
         "matrix.shard": shard,
