@@ -19,10 +19,10 @@ const EMU_START =
   "<!-- emulator-settings:start (generated from src/cli/emulator-settings.ts by npm run docs) -->";
 const EMU_END = "<!-- emulator-settings:end -->";
 
-function between(text: string, start: string, end: string, body: string): string {
+function between(file: string, text: string, start: string, end: string, body: string): string {
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  if (a < 0 || b < a) throw new Error(`${file} lacks the markers ${start} … ${end}`);
   return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
 }
 
@@ -47,23 +47,45 @@ function conditionsTable(): string {
   return `| Condition | Documented codes | Rule | Probed by |\n|---|---|---|---|\n${rows.join("\n")}\n`;
 }
 
-/** What .env.example, README.md and the config file's schema must hold, made from the tables and the rule catalogue. */
-export function generatedDocs(readme: string): { envExample: string; readme: string; configSchema: string } {
-  const withConditions = between(readme, COND_START, COND_END, conditionsTable());
-  const withRules = between(withConditions, RULES_START, RULES_END, rulesTable());
-  const withRun = between(withRules, START, END, renderSettingsMarkdown(ALL_TABLES));
+/** The documents with generated parts, relative to the repository: each part between its markers. */
+export const GENERATED_PAGES = ["docs/settings.md", "docs/rules.md", "docs/emulator.md"] as const;
+export type Page = (typeof GENERATED_PAGES)[number];
+
+/** What .env.example, the generated pages of docs/ and the config file's schema must hold, made from the tables and the catalogue. */
+export function generatedDocs(read: (page: Page) => string): {
+  envExample: string;
+  pages: Record<Page, string>;
+  configSchema: string;
+} {
+  const rules = read("docs/rules.md");
+  const withConditions = between("docs/rules.md", rules, COND_START, COND_END, conditionsTable());
   return {
     envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
-    readme: between(withRun, EMU_START, EMU_END, renderSettingsMarkdown([EMULATOR_SETTINGS])),
+    pages: {
+      "docs/settings.md": between(
+        "docs/settings.md",
+        read("docs/settings.md"),
+        START,
+        END,
+        renderSettingsMarkdown(ALL_TABLES),
+      ),
+      "docs/rules.md": between("docs/rules.md", withConditions, RULES_START, RULES_END, rulesTable()),
+      "docs/emulator.md": between(
+        "docs/emulator.md",
+        read("docs/emulator.md"),
+        EMU_START,
+        EMU_END,
+        renderSettingsMarkdown([EMULATOR_SETTINGS]),
+      ),
+    },
     configSchema: `${JSON.stringify(configSchema(ALL_TABLES), null, 2)}\n`,
   };
 }
 
-/** `npm run docs`: rewrites .env.example and the README's settings tables. */
+/** `npm run docs`: rewrites .env.example, the generated tables of docs/ and the config schema. */
 export function writeDocs(): void {
-  const readmePath = join(repoRoot, "README.md");
-  const docs = generatedDocs(readFileSync(readmePath, "utf8"));
+  const docs = generatedDocs((page) => readFileSync(join(repoRoot, page), "utf8"));
   writeFileSync(join(repoRoot, ".env.example"), docs.envExample);
-  writeFileSync(readmePath, docs.readme);
+  for (const page of GENERATED_PAGES) writeFileSync(join(repoRoot, page), docs.pages[page]);
   writeFileSync(CONFIG_SCHEMA, docs.configSchema);
 }

@@ -21,7 +21,7 @@ export const EMULATOR_SETTINGS: readonly SettingSpec[] = [
   { key: "variants", flag: "variant", group: "Run", arg: "ID", help: "another conformant answer to an open question (repeatable)", default: "—", multiple: true },
   { key: "throttle", flag: "throttle", group: "Run", arg: "N", help: "answer 60007 past N calls in any second, like the live limiter", default: "off", check: intIn(1, 1_000_000) },
   { key: "transientEvery", flag: "transient-every", group: "Run", arg: "N", help: "answer 30006 (internal error, retry) to every Nth group_add", default: "off", check: intIn(1, 1_000_000) },
-  { key: "scenario", flag: "scenario", group: "Run", arg: "FILE", help: "scripted answers for a client under test (README)", default: "—", emptyIsError: true },
+  { key: "scenario", flag: "scenario", group: "Run", arg: "FILE", help: "scripted answers for a client under test (docs/emulator.md)", default: "—", emptyIsError: true },
   { key: "clientReport", flag: "client-report", group: "Run", arg: "DIR", help: "judge every request the client sends into DIR/client-conformance.{md,json,jsonl}", default: "—", emptyIsError: true },
   { key: "sdkappid", env: "TIM_SDKAPPID", group: "Credentials", help: "the SDKAppID the emulator serves", default: "1400000000", check: intIn(1, 4294967295) },
   { key: "identifier", env: "TIM_IDENTIFIER", group: "Credentials", help: "the App admin account", default: "administrator" },

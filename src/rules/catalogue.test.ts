@@ -97,10 +97,10 @@ describe("specs/rules.json", () => {
   });
 });
 
-describe("README.md", () => {
+describe("docs/rules.md", () => {
   it("lists every rule of the catalogue with its level", () => {
-    const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
-    for (const r of RULES) expect(readme).toContain(`| \`${r.id}\` | ${r.level} |`);
+    const page = readFileSync(fileURLToPath(new URL("../../docs/rules.md", import.meta.url)), "utf8");
+    for (const r of RULES) expect(page).toContain(`| \`${r.id}\` | ${r.level} |`);
   });
 });
 
