@@ -1,8 +1,10 @@
+import { code } from "../contract/codes.js";
 import { errorCode, refused } from "../kernel/exchange.js";
 import { groupAdd, judgeItems, type Relation } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
 
-const GROUP_LIMIT = 30011; // seed 错误码: 分组已达系统上限
+/** seed 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
+const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 
 /**
  * The positive control every run starts with: a valid group_add must be

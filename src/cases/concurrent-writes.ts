@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { clearGroups, groupsOf } from "../accounts/pool.js";
 import { seedOfPart } from "../config/parts.js";
+import { code } from "../contract/codes.js";
 import { limits } from "../contract/limits.js";
 import { answerKind, type Exchange, errorCode } from "../kernel/exchange.js";
 import { groupAdd, names } from "../oracles/judging.js";
@@ -8,8 +9,8 @@ import type { Case } from "../probe/case.js";
 
 const CAP = limits.maxGroupsPerUser;
 /** seed 错误码: 30008 并发写导致写冲突 — a documented answer to writes that collide. */
-const WRITE_CONFLICT = 30008;
-const GROUP_LIMIT = 30011;
+const WRITE_CONFLICT = code("ERR_SVR_FRIENDSHIP_WRITE_CONFLICT");
+const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 
 /** One round: the groups the user holds first, then the calls sent at once, each with 1-3 new names. */
 const round = fc.record({

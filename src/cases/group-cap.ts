@@ -1,9 +1,13 @@
 import { type GroupView, groupsOf } from "../accounts/pool.js";
+import { code } from "../contract/codes.js";
 import { limits } from "../contract/limits.js";
 import { type Exchange, errorCode } from "../kernel/exchange.js";
 import { expectUnchanged, groupAdd, names } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
 import type { CaseContext } from "../probe/context.js";
+
+/** seed 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
+const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 
 // seed: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
 const CAP = limits.maxGroupsPerUser;
@@ -64,10 +68,10 @@ export const groupCap = {
       if (c !== undefined && c !== 0)
         t.expect(
           "documented-code-for-condition",
-          c === 30011,
-          `group cap answered ${c} (the seed's table: 30011)`,
+          c === GROUP_LIMIT,
+          `group cap answered ${c} (the seed's table: ${GROUP_LIMIT})`,
           ex,
-          () => ({ instancePath: "/ErrorCode", expected: "30011", actual: String(c) }),
+          () => ({ instancePath: "/ErrorCode", expected: String(GROUP_LIMIT), actual: String(c) }),
         );
       const after = (await expectUnchanged(t, u, full, `refused ${what}`)) as GroupView;
       withinCap(t, after, ex);

@@ -1,7 +1,11 @@
 import { itemsOf } from "../accounts/pool.js";
+import { code } from "../contract/codes.js";
 import { errorCode } from "../kernel/exchange.js";
 import { groupAdd } from "../oracles/judging.js";
 import type { Case } from "../probe/case.js";
+
+/** seed 错误码: 30003 请求的用户账号不存在 (specs/error-codes.json) */
+const NOT_FOUND = code("ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND");
 
 // seed: 30003 请求的用户账号不存在. Ids are case-sensitive (REST-intro: 参数名称及其取值均区分大小写),
 // so an existing account's id in other letters is another, unknown account: the condition's edge.
@@ -29,10 +33,10 @@ export const unknownFromAccount = {
         const c = errorCode(ex);
         t.expect(
           "documented-code-for-condition",
-          c === 30003,
-          `unknown From_Account (${what}) answered ${c} (the seed's table: 30003)`,
+          c === NOT_FOUND,
+          `unknown From_Account (${what}) answered ${c} (the seed's table: ${NOT_FOUND})`,
           ex,
-          () => ({ instancePath: "/ErrorCode", expected: "30003", actual: String(c) }),
+          () => ({ instancePath: "/ErrorCode", expected: String(NOT_FOUND), actual: String(c) }),
         );
       }
     }

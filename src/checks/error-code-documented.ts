@@ -1,4 +1,4 @@
-import { isDocumentedCode } from "../contract/limits.js";
+import { isDocumentedCode } from "../contract/codes.js";
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
 // seed 错误码 table + reference §3.4 public codes. SHOULD: the live service itself has

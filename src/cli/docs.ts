@@ -4,6 +4,7 @@ import { CONDITIONS } from "../cases/auth.js";
 import { configSchema } from "../config/config-file.js";
 import { renderEnvExample, renderSettingsMarkdown } from "../config/help.js";
 import { COMMAND_TABLES } from "../config/table.js";
+import { ERROR_CODES } from "../contract/codes.js";
 import { repoRoot, schemasDir } from "../contract/paths.js";
 import { markdownCell } from "../reporters/escape.js";
 import { RULES } from "../rules/catalogue.js";
@@ -32,6 +33,17 @@ const RULES_END = "<!-- rules:end -->";
 function rulesTable(): string {
   const rows = RULES.map((r) => `| \`${r.id}\` | ${r.level} | ${r.title.replace(/\|/g, "\\|")} |`);
   return `| Rule | Level | What it says |\n|---|---|---|\n${rows.join("\n")}\n`;
+}
+
+const CODES_START = "<!-- codes:start (generated from specs/error-codes.json by npm run docs) -->";
+const CODES_END = "<!-- codes:end -->";
+
+function codesTable(): string {
+  const rows = ERROR_CODES.map(
+    (c) =>
+      `| ${c.code} | \`${c.name}\` | ${markdownCell(c.meaning)} | ${c.tags.join(", ")} | ${markdownCell(c.source)} |`,
+  );
+  return `| Code | Name | Meaning | Tags | Source |\n|---|---|---|---|---|\n${rows.join("\n")}\n`;
 }
 
 const COND_START = "<!-- conditions:start (generated from specs/conditions.json by npm run docs) -->";
@@ -69,7 +81,13 @@ export function generatedDocs(read: (page: Page) => string): {
         END,
         renderSettingsMarkdown(ALL_TABLES),
       ),
-      "docs/rules.md": between("docs/rules.md", withConditions, RULES_START, RULES_END, rulesTable()),
+      "docs/rules.md": between(
+        "docs/rules.md",
+        between("docs/rules.md", withConditions, RULES_START, RULES_END, rulesTable()),
+        CODES_START,
+        CODES_END,
+        codesTable(),
+      ),
       "docs/emulator.md": between(
         "docs/emulator.md",
         read("docs/emulator.md"),

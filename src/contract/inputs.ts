@@ -14,6 +14,7 @@ export type InputKind =
   | "rules"
   | "limits"
   | "input-domain"
+  | "error-codes"
   | "config";
 
 const compiled = new Map<InputKind, ValidateFunction>();

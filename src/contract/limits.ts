@@ -13,11 +13,6 @@ interface LimitsFile {
   maxFriendsPerRequest: Sourced<number>;
   maxNameBytes: Sourced<number>;
   serverTimeoutSeconds: Sourced<number>;
-  groupAddCodes: Sourced<number[]>;
-  itemCodesSeen: Sourced<number[]>;
-  publicCodeRanges: Sourced<Array<[number, number]>>;
-  transientCodes: Sourced<number[]>;
-  frequencyCodes: Sourced<number[]>;
   regions: Sourced<Record<string, [string, string]>>;
 }
 
@@ -30,19 +25,7 @@ export const limits = {
   maxFriendsPerRequest: raw.maxFriendsPerRequest.value,
   maxNameBytes: raw.maxNameBytes.value,
   serverTimeoutSeconds: raw.serverTimeoutSeconds.value,
-  groupAddCodes: raw.groupAddCodes.value,
-  itemCodesSeen: raw.itemCodesSeen.value,
-  publicCodeRanges: raw.publicCodeRanges.value,
-  transientCodes: raw.transientCodes.value,
-  frequencyCodes: raw.frequencyCodes.value,
   regions: raw.regions.value,
 } as const;
-
-export function isDocumentedCode(code: number): boolean {
-  return (
-    limits.groupAddCodes.includes(code) ||
-    limits.publicCodeRanges.some(([lo, hi]) => code >= lo && code <= hi)
-  );
-}
 
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, "utf8");

@@ -11,6 +11,7 @@ const SPECS: Array<[InputKind, string]> = [
   ["limits", "limits.json"],
   ["refusals", "refusals.json"],
   ["input-domain", "input-domain.json"],
+  ["error-codes", "error-codes.json"],
 ];
 // biome-ignore lint/suspicious/noExplicitAny: the tests below break a parsed file on purpose, field by field
 type Json = any;

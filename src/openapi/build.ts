@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { code } from "../contract/codes.js";
 import { pathOf } from "../contract/endpoints.js";
 import { limits } from "../contract/limits.js";
 import { schemasDir } from "../contract/paths.js";
@@ -57,7 +58,7 @@ const GROUP_ADD_EXAMPLES = {
     summary: "a refusal (seed 错误码 30011)",
     value: {
       ActionStatus: "FAIL",
-      ErrorCode: 30011,
+      ErrorCode: code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT"),
       ErrorInfo: "Err_SNS_GroupAdd_Group_Count_Exceed_Limit",
       ErrorDisplay: "",
     },

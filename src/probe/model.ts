@@ -1,5 +1,5 @@
 import type { ClassifyContext } from "../contract/classify.js";
-import { limits } from "../contract/limits.js";
+import { codesTagged } from "../contract/codes.js";
 import { answerKind, bodyOf, type Exchange } from "../kernel/exchange.js";
 import type { GroupView } from "./view.js";
 import { itemsOf } from "./view.js";
@@ -63,7 +63,7 @@ function note(
 }
 
 /** seed 错误码: 30006 请重试, 30007 请稍后重试, 30008 写冲突: refusals that may have half happened. */
-const TRANSIENT: ReadonlySet<number> = new Set(limits.transientCodes);
+const TRANSIENT: ReadonlySet<number> = new Set(codesTagged("transient"));
 
 /** The calls that change an account's groups or friendships, and so are read back before the next one. */
 export const CHANGES: ReadonlySet<string> = new Set([

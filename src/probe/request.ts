@@ -1,3 +1,4 @@
+import { code } from "../contract/codes.js";
 import { pathOf } from "../contract/endpoints.js";
 import type { OutgoingRequest } from "../transport/client.js";
 
@@ -43,6 +44,6 @@ export function buildRequest(
     headers: o.headers ?? { "content-type": "application/json" },
     body: o.rawBody ?? JSON.stringify(body),
     // seed: 30008 并发写导致写冲突: to calls sent at once for one user it is an answer to judge.
-    ...(o.concurrent ? { answers: [30008] } : {}),
+    ...(o.concurrent ? { answers: [code("ERR_SVR_FRIENDSHIP_WRITE_CONFLICT")] } : {}),
   };
 }

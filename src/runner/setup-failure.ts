@@ -1,3 +1,4 @@
+import { codesTagged } from "../contract/codes.js";
 import { SuiteError } from "../kernel/errors.js";
 import { bodyOf, type Exchange } from "../kernel/exchange.js";
 import type { CaseContext } from "../probe/context.js";
@@ -6,9 +7,7 @@ import type { CaseContext } from "../probe/context.js";
  * Codes that mean "your credentials are wrong" (reference §3.4, §3.5, §5.2): when the
  * very first call of a run gets one, the settings are at fault, not the target.
  */
-const AUTH_CODES = new Set([
-  60004, 60005, 60006, 60010, 60012, 70001, 70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 70052,
-]);
+const AUTH_CODES: ReadonlySet<number> = new Set(codesTagged("auth"));
 
 /** Turns a first answer refused for authentication into a configuration error naming the settings. */
 export function credentialsRejected(ex: Exchange | undefined): SuiteError | undefined {

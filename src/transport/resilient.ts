@@ -1,14 +1,14 @@
-import { limits } from "../contract/limits.js";
+import { codesTagged } from "../contract/codes.js";
 import { SuiteError } from "../kernel/errors.js";
 import { bodyOf, type Exchange, GATEWAY_STATUS } from "../kernel/exchange.js";
 import type { OutgoingRequest } from "./client.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";
 
-// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突 (specs/limits.json).
-const TRANSIENT_CODES = new Set(limits.transientCodes);
-// reference §3.6: frequency limits; 70050 asks to wait a minute (specs/limits.json).
-const FREQUENCY_CODES = new Set(limits.frequencyCodes);
+// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突 (specs/error-codes.json).
+const TRANSIENT_CODES = new Set(codesTagged("transient"));
+// reference §3.6: frequency limits; 70050 asks to wait a minute (specs/error-codes.json).
+const FREQUENCY_CODES = new Set(codesTagged("frequency"));
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
 /**
  * The judged call is not idempotent: one whose answer was lost may have been applied, and its
