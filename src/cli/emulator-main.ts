@@ -7,6 +7,7 @@ import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
+import { defaultOf } from "../config/table.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { Scrubber } from "../emulator/scrub.js";
@@ -113,8 +114,8 @@ export async function emulatorMain(
     const info = answerInfo(v, EMULATOR_HELP, io);
     if (info !== undefined) return info;
     checkValues(EMULATOR_SETTINGS, v);
-    const port = Number(str(v.port) ?? "8080");
-    const host = str(v.host) ?? "127.0.0.1";
+    const port = Number(str(v.port) ?? defaultOf("port", false, EMULATOR_SETTINGS));
+    const host = str(v.host) ?? (defaultOf("host", false, EMULATOR_SETTINGS) as string);
     const sdkappid = Number(str(v.sdkappid) ?? EMULATOR_DEFAULTS.sdkappid);
     const identifier = str(v.identifier) ?? EMULATOR_DEFAULTS.identifier;
     const secretKey = str(v.secretKey) ?? EMULATOR_DEFAULTS.secretKey;
@@ -125,7 +126,9 @@ export async function emulatorMain(
           throw configError("--fault", `unknown fault "${id}" (see tim-conformance run --list-faults)`);
         })(),
     );
-    const behaviour: Record<string, unknown> = { maxAccounts: Number(str(v.maxAccounts) ?? 20_000) };
+    const behaviour: Record<string, unknown> = {
+      maxAccounts: Number(str(v.maxAccounts) ?? defaultOf("maxAccounts", false, EMULATOR_SETTINGS)),
+    };
     for (const id of (v.variants as string[] | undefined) ?? [])
       Object.assign(
         behaviour,

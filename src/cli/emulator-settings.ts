@@ -3,8 +3,8 @@ import { intIn, type SettingSpec } from "../config/table.js";
 /** Every setting of `tim-conformance emulator` (npm run emulator). */
 // biome-ignore format: one setting per line reads as the table it is
 export const EMULATOR_SETTINGS: readonly SettingSpec[] = [
-  { key: "port", flag: "port", env: "TIM_EMULATOR_PORT", group: "Run", arg: "N", help: "port to listen on; 0 picks a free one (see --ready-file)", default: "8080", check: intIn(0, 65535) },
-  { key: "host", flag: "host", env: "TIM_EMULATOR_HOST", group: "Run", arg: "ADDR", help: "address to listen on; another than loopback exposes the emulator", default: "127.0.0.1", emptyIsError: true },
+  { key: "port", flag: "port", env: "TIM_EMULATOR_PORT", group: "Run", arg: "N", help: "port to listen on; 0 picks a free one (see --ready-file)", value: "8080", default: "8080", check: intIn(0, 65535) },
+  { key: "host", flag: "host", env: "TIM_EMULATOR_HOST", group: "Run", arg: "ADDR", help: "address to listen on; another than loopback exposes the emulator", value: "127.0.0.1", default: "127.0.0.1", emptyIsError: true },
   { key: "tls", flag: "tls", group: "Run", help: "serve HTTPS with a certificate made at start, signed by a local CA (see --ca-out)", default: "off", boolean: true },
   { key: "cert", flag: "cert", group: "Run", arg: "FILE", help: "with --tls or --proxy: the server certificate (PEM) instead of one made at start", default: "—", emptyIsError: true },
   { key: "key", flag: "key", group: "Run", arg: "FILE", help: "the private key (PEM) of --cert", default: "—", emptyIsError: true },
@@ -16,7 +16,7 @@ export const EMULATOR_SETTINGS: readonly SettingSpec[] = [
   { key: "readyFile", flag: "ready-file", group: "Run", arg: "FILE", help: "write the URL here once listening (for --port 0 and scripts)", default: "—", emptyIsError: true },
   { key: "pidFile", flag: "pid-file", group: "Run", arg: "FILE", help: "write the emulator's own process id here once listening, removed on exit: `kill $(cat FILE)` stops it however it was started (npx does not pass SIGTERM on)", default: "—", emptyIsError: true },
   { key: "hostsOut", flag: "hosts-out", group: "Run", arg: "FILE", help: "write an /etc/hosts file mapping every Tencent IM domain to this address, for SDKs that ignore HTTPS_PROXY (docs/clients.md: with --tls --port 443)", default: "—", emptyIsError: true },
-  { key: "maxAccounts", flag: "max-accounts", env: "TIM_EMULATOR_MAX_ACCOUNTS", group: "Run", arg: "N", help: "accounts the emulator holds at most; past it imports fail with 70398 (account count over limit)", default: "20000", check: intIn(1, 1_000_000) },
+  { key: "maxAccounts", flag: "max-accounts", env: "TIM_EMULATOR_MAX_ACCOUNTS", group: "Run", arg: "N", help: "accounts the emulator holds at most; past it imports fail with 70398 (account count over limit)", value: "20000", default: "20000", check: intIn(1, 1_000_000) },
   { key: "faults", flag: "fault", group: "Run", arg: "ID", help: "a deliberate bug (repeatable; see tim-conformance run --list-faults)", default: "—", multiple: true },
   { key: "variants", flag: "variant", group: "Run", arg: "ID", help: "another conformant answer to an open question (repeatable)", default: "—", multiple: true },
   { key: "throttle", flag: "throttle", group: "Run", arg: "N", help: "answer 60007 past N calls in any second, like the live limiter", default: "off", check: intIn(1, 1_000_000) },

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import { MATRIX_SETTINGS } from "../config/table.js";
+import { defaultOf, MATRIX_SETTINGS } from "../config/table.js";
 import { EXIT, SuiteError } from "../kernel/errors.js";
 import { ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { runRedactor } from "../probe/credentials.js";
@@ -91,7 +91,10 @@ export async function matrixMain(
       runRedactor(settings, redactor);
       return { name, spec, settings };
     });
-    const dir = ensureWritableDir(plans[0]?.settings.reportDir ?? "reports", "TIM_REPORT_DIR");
+    const dir = ensureWritableDir(
+      plans[0]?.settings.reportDir ?? (defaultOf("reportDir") as string),
+      "TIM_REPORT_DIR",
+    );
     const columns: MatrixColumn[] = [];
     const t0 = performance.now();
     for (const [k, { name, spec, settings }] of plans.entries()) {

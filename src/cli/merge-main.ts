@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { renderHelp } from "../config/help.js";
 import { parseWith } from "../config/parse.js";
-import { MERGE_SETTINGS } from "../config/table.js";
+import { defaultOf, MERGE_SETTINGS } from "../config/table.js";
 import { SuiteError } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
@@ -72,7 +72,7 @@ export async function mergeMain(
         "TIM_ERR_CONFIG",
         "--from: name each shard's report (directory or conformance.json)",
       );
-    const reportDir = (raw.reportDir as string | undefined) ?? "reports";
+    const reportDir = (raw.reportDir as string | undefined) ?? (defaultOf("reportDir") as string);
     const dir = ensureWritableDir(reportDir, "TIM_REPORT_DIR");
     const shards = inputs.map(readShard);
     const tools = [...new Set(shards.map((s) => s.tool))];

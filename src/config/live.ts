@@ -1,5 +1,6 @@
 import { limits } from "../contract/limits.js";
 import type { RawSettings, TargetSpec } from "./raw.js";
+import { defaultOf } from "./table.js";
 
 /** How the suite treats a remote service: politeness, patience, fallbacks, recordings. */
 export interface LiveSettings {
@@ -20,7 +21,9 @@ export interface LiveSettings {
   record?: string;
 }
 
-const num = (v: string | undefined, dflt: number): number => (v === undefined || v === "" ? dflt : Number(v));
+/** A number as given, or the table's default for this target (src/config/table.ts, the one source). */
+const num = (v: string | undefined, key: string, local: boolean): number =>
+  Number(v === undefined || v === "" ? defaultOf(key, local) : v);
 const origin = (v: string): string => {
   const u = new URL(v);
   return u.origin + u.pathname.replace(/\/$/, "");
@@ -48,13 +51,13 @@ export function resolveLive(r: RawSettings, t: TargetSpec): LiveSettings {
       ? `https://${limits.regions[t.region]?.[1] ?? ""}`
       : undefined;
   return {
-    rate: num(r.rate, local ? 0 : 150),
-    attempts: num(r.retries, 3) + 1,
+    rate: num(r.rate, "rate", local),
+    attempts: num(r.retries, "retries", local) + 1,
     runBudget: 200,
-    retryBudgetMs: num(r.retryBudgetS, 60) * 1000,
-    backoffMs: num(r.backoffMs, local ? 20 : 500),
+    retryBudgetMs: num(r.retryBudgetS, "retryBudgetS", local) * 1000,
+    backoffMs: num(r.backoffMs, "backoffMs", local),
     ...(backup ? { backupUrl: backup } : {}),
-    usersigTtl: num(r.usersigTtl, 86400),
+    usersigTtl: num(r.usersigTtl, "usersigTtl", local),
     ...(r.record ? { record: r.record } : {}),
   };
 }

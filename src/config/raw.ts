@@ -7,38 +7,5 @@ export type TargetSpec =
   | { kind: "region"; region: string; baseUrl: string }
   | { kind: "replay"; file: string };
 
-/** The raw values, from flags or the environment (flags win); keys are those of src/config/table.ts. */
-export interface RawSettings {
-  baseUrl?: string;
-  region?: string;
-  sdkappid?: string;
-  identifier?: string;
-  secretKey?: string;
-  usersig?: string;
-  reportDir?: string;
-  reporter?: string;
-  timeoutMs?: string;
-  caseTimeoutS?: string;
-  prefix?: string;
-  seed?: string;
-  runs?: string;
-  profile?: string;
-  path?: string;
-  replayPath?: string;
-  part?: string;
-  lanes?: string;
-  shard?: string;
-  rate?: string;
-  retries?: string;
-  backoffMs?: string;
-  retryBudgetS?: string;
-  backupUrl?: string;
-  usersigTtl?: string;
-  record?: string;
-  replay?: string;
-  fixtures?: string;
-  cases?: string[];
-  faults?: string[];
-  variants?: string[];
-  resetPool?: boolean;
-}
+/** The raw values, from flags or the environment (flags win): derived from src/config/table.ts. */
+export type { RawSettings } from "./table.js";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EMULATOR_SETTINGS } from "../cli/emulator-settings.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { resolveSettings } from "./settings.js";
+import { COMMAND_TABLES, defaultOf } from "./table.js";
 
 describe("resolveSettings", () => {
   it("targets the embedded emulator with its development defaults when nothing is set", () => {
@@ -11,7 +13,35 @@ describe("resolveSettings", () => {
       EMULATOR_DEFAULTS.identifier,
       EMULATOR_DEFAULTS.secretKey,
     ]);
-    expect([s.reportDir, s.timeoutMs, s.prefix]).toEqual(["reports", 10000, "tim_ct"]);
+    // The defaults come from the settings table, the one place they are written (issue 24).
+    expect([s.reportDir, String(s.timeoutMs), s.prefix]).toEqual([
+      defaultOf("reportDir"),
+      defaultOf("timeoutMs"),
+      defaultOf("prefix"),
+    ]);
+    expect([s.live.rate, s.live.backoffMs]).toEqual([
+      Number(defaultOf("rate", true)),
+      Number(defaultOf("backoffMs", true)),
+    ]);
+    const remote = resolveSettings({
+      baseUrl: "https://im.example.test",
+      sdkappid: "1",
+      identifier: "a",
+      secretKey: "k",
+    });
+    expect([remote.live.rate, remote.live.backoffMs]).toEqual([
+      Number(defaultOf("rate")),
+      Number(defaultOf("backoffMs")),
+    ]);
+  });
+
+  it("shows every default as the table holds it: the text names the value (and the loopback one)", () => {
+    for (const t of [...COMMAND_TABLES, EMULATOR_SETTINGS])
+      for (const spec of t.filter((x) => x.value !== undefined)) {
+        expect([spec.key, spec.default.includes(spec.value ?? "")]).toEqual([spec.key, true]);
+        if (spec.loopbackValue !== undefined)
+          expect([spec.key, spec.default.includes(spec.loopbackValue)]).toEqual([spec.key, true]);
+      }
   });
 
   it.each([

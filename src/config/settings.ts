@@ -10,7 +10,7 @@ import type { RawSettings, TargetSpec } from "./raw.js";
 
 export type { RawSettings, TargetSpec } from "./raw.js";
 
-import { RUN_SETTINGS } from "./table.js";
+import { defaultOf, RUN_SETTINGS } from "./table.js";
 
 export interface Settings {
   live: LiveSettings;
@@ -58,8 +58,11 @@ export const PROFILES: Record<string, Runs> = {
   ci: { valid: 2000, invalid: 4000, stateful: 300 },
 };
 
-/** A value the table's check already accepted, or the default. */
-const int = (v: string | undefined, dflt: number): number => (v === undefined || v === "" ? dflt : Number(v));
+/** A setting's raw value as given, or its default from the table (src/config/table.ts), the one source. */
+const orDefault = (v: string | undefined, key: string): string | undefined =>
+  v === undefined || v === "" ? defaultOf(key) : v;
+/** A number the table's check already accepted, or the table's default. */
+const int = (v: string | undefined, key: string): number => Number(orDefault(v, key));
 
 /** Empty strings from a programmatic caller are refused like empty flags: they never mean "the emulator". */
 function refuseEmptyTargets(r: RawSettings): void {
@@ -133,7 +136,7 @@ export function resolveSettings(r: RawSettings): Settings {
   if (t.kind === "emulator" && r.usersig && !secretKey)
     throw configError("TIM_SECRET_KEY", "the embedded emulator verifies UserSigs and needs the key");
   refuseOrphans(r);
-  const prefix = r.prefix ?? "tim_ct";
+  const prefix = orDefault(r.prefix, "prefix") as string;
   if (!/^[A-Za-z0-9_-]{1,16}$/.test(prefix))
     throw configError("TIM_ACCOUNT_PREFIX", "1 to 16 of a-z A-Z 0-9 _ - (UserIDs are at most 32 bytes)");
   return {
@@ -144,9 +147,9 @@ export function resolveSettings(r: RawSettings): Settings {
     identifier,
     ...(secretKey ? { secretKey } : {}),
     ...(r.usersig ? { usersig: r.usersig } : {}),
-    reportDir: r.reportDir ?? "reports",
-    timeoutMs: int(r.timeoutMs, 10_000),
-    caseTimeoutMs: int(r.caseTimeoutS, 600) * 1000,
+    reportDir: orDefault(r.reportDir, "reportDir") as string,
+    timeoutMs: int(r.timeoutMs, "timeoutMs"),
+    caseTimeoutMs: int(r.caseTimeoutS, "caseTimeoutS") * 1000,
     prefix,
     resetPool: r.resetPool === true,
     seed: r.seed === undefined || r.seed === "" ? Math.floor(Math.random() * 2 ** 31) : Number(r.seed),
@@ -154,14 +157,15 @@ export function resolveSettings(r: RawSettings): Settings {
     runs: runs(r),
     ...(r.path ? { path: checkedPath(r.path) } : {}),
     ...(r.replayPath ? { replayPath: r.replayPath } : {}),
-    ...(r.path ? { part: int(r.part, 0) } : {}),
-    lanes: int(r.lanes, availableParallelism()),
+    ...(r.path ? { part: int(r.part, "part") } : {}),
+    // The machine's cores: the only default the table cannot hold as a value.
+    lanes: r.lanes === undefined || r.lanes === "" ? availableParallelism() : Number(r.lanes),
     ...(shard ? { shard } : {}),
   };
 }
 
 function runs(r: RawSettings): Runs {
-  const profile = PROFILES[r.profile ?? "quick"];
+  const profile = PROFILES[orDefault(r.profile, "profile") as string];
   if (!profile)
     throw configError(
       "TIM_PROFILE",
