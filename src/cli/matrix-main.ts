@@ -14,7 +14,6 @@ import { Tally, verdictOf } from "../verdict/tally.js";
 import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
-
 export const MATRIX_HELP = (command: string): string =>
   renderHelp(
     `${command} --target NAME=SPEC --target NAME=SPEC [options]`,

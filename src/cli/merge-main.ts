@@ -15,7 +15,6 @@ import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
 import { checkSeals, dealOf, type ReadShard } from "./merge-checks.js";
 import { outputsOf } from "./outputs.js";
-
 export const MERGE_HELP = (command: string): string =>
   renderHelp(
     `${command} --from DIR --from DIR … [--report-dir DIR]`,
