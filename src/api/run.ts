@@ -2,13 +2,9 @@ import { parseCli } from "../config/args.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
 import { EXIT } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
-import { ensureWritableDir } from "../kernel/files.js";
 import type { Level } from "../kernel/rule.js";
-import { runRedactor } from "../probe/credentials.js";
-import { renderJson } from "../reporters/json.js";
-import { runExitCode, writeReports } from "../reporters/write.js";
-import { runSuite } from "../runner/run.js";
-import { type RuleStatus, Tally, verdictOf } from "../verdict/tally.js";
+import { type RuleStatus, verdictOf } from "../verdict/tally.js";
+import { runSession } from "./session.js";
 
 export interface RunConformanceOptions {
   /** settings by their keys in the settings table (baseUrl, region, sdkappid, seed, cases, …), as strings */
@@ -53,23 +49,17 @@ export interface ConformanceResult {
  */
 export async function runConformance(o: RunConformanceOptions = {}): Promise<ConformanceResult> {
   const raw = o.argv ? parseCli(o.argv, o.env ?? {}).raw : (o.settings ?? {});
-  const settings = resolveSettings(raw);
-  const dir = o.reportDir ? ensureWritableDir(o.reportDir, "reportDir") : undefined;
-  const tally = new Tally();
-  await runSuite({
-    settings,
-    emit: (e) => {
-      tally.listen(e);
-      o.onEvent?.(e);
-    },
+  const {
+    tally,
+    code: exitCode,
+    json,
+    redactor,
+  } = await runSession({
+    settings: resolveSettings(raw),
+    ...(o.reportDir ? { reportDir: o.reportDir } : {}),
+    ...(o.onEvent ? { listeners: [o.onEvent] } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  const exitCode = runExitCode(tally);
-  const redactor = runRedactor(settings);
-  const redact = (s: string) => redactor.redact(s);
-  const json = dir
-    ? (await writeReports(dir, tally, exitCode, redact)).json
-    : redact(renderJson(tally, exitCode));
   const results = tally.results();
   const rules = results.map((r) => ({
     id: r.rule.id,
