@@ -168,6 +168,6 @@ export const auth = {
         if (answerKind(ex) === "accepted" && !declared) await clearGroups(t, u);
       }
     }
-    await expectUnchanged(t, u, before, "the authentication tries");
+    await expectUnchanged(t, u, before);
   },
 } satisfies Case;

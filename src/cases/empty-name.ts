@@ -17,7 +17,7 @@ export const emptyName = {
     ] as const) {
       const ex = await groupAdd(t, u, [...list]);
       t.expectRefused("name-empty-rejected", ex, `GroupName ${what}`);
-      before = await expectUnchanged(t, u, before, `refused GroupName ${what}`);
+      before = await expectUnchanged(t, u, before);
     }
   },
 } satisfies Case;

@@ -50,7 +50,7 @@ export const nameBytes = {
     for (const [what, name, rule] of OVER_BYTES) {
       const ex = await groupAdd(t, u, [name]);
       t.expectRefused(rule, ex, `a name of ${what}`);
-      before = await expectUnchanged(t, u, before, `refused name of ${what}`);
+      before = await expectUnchanged(t, u, before);
     }
   },
 } satisfies Case;

@@ -36,7 +36,6 @@ export async function expectUnchanged(
   t: CaseContext,
   user: string,
   before: GroupView | undefined,
-  what: string,
 ): Promise<GroupView | undefined> {
   if (!before) {
     t.skip(
