@@ -27,6 +27,8 @@ describe("--explain", () => {
     const text = explainRule("name-30-end-4");
     expect(text).toMatch(/must get: accepted \(MUST\), judged by name-30-bytes/);
     expect(text).toMatch(/cases built to send it:\n {4}name-domain/);
-    expect(text).toMatch(/generators that draw it:\n {4}src\/generators\/name-classes.ts: property-valid, stateful/);
+    expect(text).toMatch(
+      /generators that draw it:\n {4}src\/generators\/name-classes.ts: property-valid, stateful/,
+    );
   });
 });
