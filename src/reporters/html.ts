@@ -68,7 +68,7 @@ function exchangeHtml(ex: Exchange): string {
 export function renderHtml(t: Tally, exitCode = t.exitCode()): string {
   const results = t.results();
   const verdict = verdictOf(exitCode);
-  const cases = [...new Set(results.flatMap((r) => testcasesOf(r.rule.id)))];
+  const cases = [...new Set(results.flatMap((r) => r.testcases ?? testcasesOf(r.rule.id)))];
   const counts = t.counts(results);
   const matrix = [
     `<table class="matrix"><tr><th>Rule</th><th>Level</th><th>Verdict</th>${cases.map((c) => `<th class="case">${esc(c)}</th>`).join("")}</tr>`,

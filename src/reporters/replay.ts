@@ -5,8 +5,12 @@ const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** Quotes for a POSIX shell only when the word needs it, so commands stay readable. */
 const word = (s: string): string => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(s) ? s : sq(s));
 
-/** Re-runs the case that produced a finding, against the same target, with the same seed. */
+/**
+ * Re-runs the case that produced a finding, against the same target, with the same seed; "" for
+ * observed traffic, which no case made (its curl line replays it).
+ */
 export function replayCommand(info: RunInfo, caseId: string, extra: readonly string[] = []): string {
+  if (info.observed) return "";
   return [
     "npm run conformance --",
     ...info.replayFlags.map(word),
