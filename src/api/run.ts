@@ -1,14 +1,13 @@
 import { parseCli } from "../config/args.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import { EXIT } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
 import { ensureWritableDir } from "../kernel/files.js";
-import type { Level } from "../kernel/rule.js";
 import { runRedactor } from "../probe/credentials.js";
 import { renderJson } from "../reporters/json.js";
+import { type ConformanceResult, conformanceResult, type RuleVerdict } from "../reporters/result.js";
 import { runExitCode, writeReports } from "../reporters/write.js";
 import { runSuite } from "../runner/run.js";
-import { type RuleStatus, Tally, verdictOf } from "../verdict/tally.js";
+import { Tally } from "../verdict/tally.js";
 
 export interface RunConformanceOptions {
   /** settings by their keys in the settings table (baseUrl, region, sdkappid, seed, cases, …), as strings */
@@ -24,27 +23,7 @@ export interface RunConformanceOptions {
   reportDir?: string;
 }
 
-export interface RuleVerdict {
-  id: string;
-  level: Level;
-  title: string;
-  source: string;
-  verdict: RuleStatus;
-  /** what went wrong, one message per kept failure */
-  failures: string[];
-}
-
-export interface ConformanceResult {
-  exitCode: number;
-  verdict: ReturnType<typeof verdictOf>;
-  rules: RuleVerdict[];
-  /** the MUST rules that failed, by id */
-  violated: string[];
-  /** why the run is not judged, when it is not */
-  unjudged?: string;
-  /** conformance.json, as an object */
-  report: unknown;
-}
+export type { ConformanceResult, RuleVerdict };
 
 /**
  * Runs the suite and returns its verdict, one entry per rule, and the exit code
@@ -70,22 +49,5 @@ export async function runConformance(o: RunConformanceOptions = {}): Promise<Con
   const json = dir
     ? (await writeReports(dir, tally, exitCode, redact)).json
     : redact(renderJson(tally, exitCode));
-  const results = tally.results();
-  const rules = results.map((r) => ({
-    id: r.rule.id,
-    level: r.rule.level,
-    title: r.rule.title,
-    source: r.rule.source,
-    verdict: r.status,
-    failures: [...r.byCase.values()].flatMap((c) => c.failures.map((f) => redactor.redact(f.message))),
-  }));
-  const unjudged = exitCode === EXIT.unjudged ? tally.unjudgedReason(results) : undefined;
-  return {
-    exitCode,
-    verdict: verdictOf(exitCode),
-    rules,
-    violated: rules.filter((r) => r.verdict === "fail").map((r) => r.id),
-    ...(unjudged ? { unjudged } : {}),
-    report: JSON.parse(json) as unknown,
-  };
+  return conformanceResult(tally, exitCode, json, redact);
 }

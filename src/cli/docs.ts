@@ -7,6 +7,7 @@ import { repoRoot } from "../contract/paths.js";
 import { markdownCell } from "../reporters/escape.js";
 import { RULES } from "../rules/catalogue.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
+import { OBSERVE_SETTINGS } from "./observe-settings.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
 export const ALL_TABLES = [RUN_SETTINGS, DRIFT_SETTINGS, MATRIX_SETTINGS, MERGE_SETTINGS];
@@ -19,7 +20,7 @@ const EMU_END = "<!-- emulator-settings:end -->";
 function between(text: string, start: string, end: string, body: string): string {
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  if (a < 0 || b < a) throw new Error(`the page lacks the markers ${start} … ${end}`);
   return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
 }
 
@@ -50,13 +51,24 @@ export function generatedDocs(readme: string): { envExample: string; readme: str
   const withRules = between(withConditions, RULES_START, RULES_END, rulesTable());
   const withRun = between(withRules, START, END, renderSettingsMarkdown(ALL_TABLES));
   return {
-    envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
+    envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS, OBSERVE_SETTINGS]),
     readme: between(withRun, EMU_START, EMU_END, renderSettingsMarkdown([EMULATOR_SETTINGS])),
   };
 }
 
-/** `npm run docs`: rewrites .env.example and the README's settings tables. */
+const OBS_START =
+  "<!-- observe-settings:start (generated from src/cli/observe-settings.ts by npm run docs) -->";
+const OBS_END = "<!-- observe-settings:end -->";
+
+/** What docs/observe.md must hold: its settings table made from the observe command's table. */
+export function generatedObserveDoc(page: string): string {
+  return between(page, OBS_START, OBS_END, renderSettingsMarkdown([OBSERVE_SETTINGS]));
+}
+
+/** `npm run docs`: rewrites .env.example, the README's settings tables and docs/observe.md's. */
 export function writeDocs(): void {
+  const observePath = join(repoRoot, "docs/observe.md");
+  writeFileSync(observePath, generatedObserveDoc(readFileSync(observePath, "utf8")));
   const readmePath = join(repoRoot, "README.md");
   const docs = generatedDocs(readFileSync(readmePath, "utf8"));
   writeFileSync(join(repoRoot, ".env.example"), docs.envExample);
