@@ -99,6 +99,7 @@ export function observed(
   const command = commandOf(path);
   const text = p.request.body.toString("utf8");
   const headers = headerRecord(p.rawHeaders);
+  secrets.learn(Object.entries(headers));
   const ex: Exchange = {
     seq,
     command,

@@ -68,9 +68,10 @@ export class ObserveJudge {
   private told = { failures: 0, cap: false, large: false };
 
   constructor(private readonly o: JudgeOptions) {
+    const listener = o.onEvent;
     this.emit = (e: RunEvent) => {
       o.tally.listen(e);
-      o.onEvent?.(e);
+      if (listener) listener(redactedEvent(e, (s) => o.secrets.text(s)));
     };
     this.client = clientJudge(o.credentials, this.emit);
     const memory = new BoundedMemory();
@@ -183,6 +184,17 @@ export class ObserveJudge {
       `upstream failure, passed to the client as it came (${o.ex.response ? "the same status" : "its connection closed without an answer"}): #${o.ex.seq} ${o.ex.request.method} ${o.ex.request.url}: ${what}`,
     );
   }
+}
+
+/**
+ * An event as the caller's listener gets it: a message may quote what the client sent (a To_Account,
+ * a name), which may be an echoed credential; the exchange in it is redacted already.
+ */
+function redactedEvent(e: RunEvent, redact: (s: string) => string): RunEvent {
+  if (e.type === "finding") return { ...e, finding: { ...e.finding, message: redact(e.finding.message) } };
+  if (e.type === "observation")
+    return { ...e, observation: { ...e.observation, value: redact(e.observation.value) } };
+  return e;
 }
 
 function noQuery(): never {
