@@ -1,14 +1,17 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../api/emulator.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { mintUserSig } from "../usersig/sign.js";
 import { type RunningObserver, startObserver } from "./observer.js";
 
+const run = promisify(execFile);
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   for (const r of running.splice(0).reverse()) await r.close();
@@ -106,7 +109,7 @@ describe("calls of one account that overlap", () => {
 
 describe("a long observation keeps counts and the first exchanges per rule, not everything", () => {
   it("counts 300 violations of one rule and keeps 5 of them, each with its redacted exchange and a curl line", async () => {
-    const { obs, client: c } = await pair({ faults: ["fail-account-always"] });
+    const { emu, obs, client: c } = await pair({ faults: ["fail-account-always"] });
     const users = Array.from({ length: 10 }, (_, k) => `lo${k}`);
     await c.import(users);
     for (const u of users)
@@ -128,6 +131,12 @@ describe("a long observation keeps counts and the first exchanges per rule, not 
       );
       expect(e.exchange.curl).not.toContain(c.sig);
     }
+    // The curl line replays the exchange: the same call reaches the upstream again (the name exists now).
+    const curl = (evidence[0] as { exchange: { curl: string } }).exchange.curl;
+    const { stdout } = await run("bash", ["-c", curl], {
+      env: { ...process.env, TIM_BASE_URL: emu.url, TIM_USERSIG: c.sig },
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 30001 });
   });
 });
 

@@ -121,7 +121,7 @@ export class ObserveJudge {
       for (const a of this.flights.end(s.command, s.accounts)) this.forget(a);
       clipKept(o.ex);
     };
-    if (p.request.cut || p.response?.copy.cut) {
+    if (p.request.cut || p.response?.copy.cut || o.ex.error?.code === "TIM_ERR_RESPONSE_TOO_LARGE") {
       this.tooLarge(o, p.request.cut, quiet);
       return;
     }

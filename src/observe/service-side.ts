@@ -135,8 +135,8 @@ export function judgeService(
   const from = typeof o.body?.From_Account === "string" ? o.body.From_Account : undefined;
   const st = from !== undefined && e.model.imported(from) ? e.model.state(from) : undefined;
   const before = st?.groups ? new Set(st.groups.keys()) : undefined;
-  const random = o.query.find(([k]) => k === "random")?.[1];
-  e.model.apply(o.command, o.body, o.ex, random, invalid);
+  // No random: the model would keep every one (for classes observe does not use), without bound.
+  e.model.apply(o.command, o.body, o.ex, undefined, invalid);
   if (tangled || !st) return;
   if (o.command === "group_add" && !invalid && before && answerKind(o.ex) === "accepted")
     afterAdd(s, e, o, st, before, from === undefined ? undefined : floors.get(from));
