@@ -12,7 +12,7 @@ import { clipKept, type Observed, observed, parsedObject } from "./exchange.js";
 import { accountsOf, Flights } from "./flight.js";
 import type { Passage } from "./forward.js";
 import type { ObservedSecrets } from "./secrets.js";
-import { forget, judgeService, type ServiceSide } from "./service-side.js";
+import { forget, forgetFriendships, judgeService, type ServiceSide } from "./service-side.js";
 import { OBSERVED, type ObserveTally } from "./tally.js";
 
 /** Accounts the model follows at most, and users whose sequence it remembers: a long observation stays bounded. */
@@ -114,6 +114,7 @@ export class ObserveJudge {
     seen.byCommand.set(o.command, (seen.byCommand.get(o.command) ?? 0) + 1);
     if (!s) {
       // The client went away before its request had passed: nothing reached the upstream whole.
+      seen.clientGaveUp += 1;
       this.emit({ type: "exchange", caseId: OBSERVED, exchange: o.ex });
       return;
     }
@@ -133,6 +134,7 @@ export class ObserveJudge {
       if (p.failure?.stage === "client") seen.clientGaveUp += 1;
       else this.upstreamFailure(o);
       for (const a of s.accounts) this.forget(a);
+      if (this.side.effects) forgetFriendships(this.side.effects, s.command, s.body);
       quiet();
       return;
     }

@@ -1,3 +1,4 @@
+import { limits } from "../contract/limits.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { answerKind, bodyOf, succeeded } from "../kernel/exchange.js";
 import { exactInteger } from "../kernel/raw-json.js";
@@ -31,6 +32,46 @@ export function forget(e: Effects, id: string): void {
   s.groups = undefined;
   s.pending = undefined;
 }
+
+const FRIEND_CALLS: ReadonlySet<string> = new Set(["friend_import", "friend_delete"]);
+const TRANSIENT: ReadonlySet<number> = new Set(limits.transientCodes);
+
+/**
+ * A friend call whose effect is unknowable (no answer, one that contradicts itself, a transient
+ * refusal that may have half happened, or one that overlapped another call of the account): the
+ * friendships it names are unknown again, both ways, so no later item is held to a guess.
+ */
+export function forgetFriendships(
+  e: Effects,
+  command: string,
+  body: Record<string, unknown> | undefined,
+): void {
+  const from = body?.From_Account;
+  if (!FRIEND_CALLS.has(command) || typeof from !== "string" || !e.model.imported(from)) return;
+  const to =
+    command === "friend_import"
+      ? itemsOf(body?.AddFriendItem).map((i) => i.To_Account)
+      : Array.isArray(body?.To_Account)
+        ? body.To_Account
+        : [];
+  const mine = e.model.state(from);
+  for (const a of to.filter((x): x is string => typeof x === "string")) {
+    for (const set of [mine.friends, mine.notFriends, mine.former]) set.delete(a);
+    if (!e.model.imported(a)) continue;
+    const theirs = e.model.state(a);
+    for (const set of [theirs.friends, theirs.notFriends, theirs.former]) set.delete(from);
+  }
+}
+
+/** Whether a friend call's answer leaves its effect unknowable (see forgetFriendships). */
+const unknowable = (o: Observed): boolean => {
+  const kind = answerKind(o.ex);
+  return (
+    kind === "none" ||
+    kind === "ambiguous" ||
+    (kind === "refused" && TRANSIENT.has(Number(bodyOf(o.ex)?.ErrorCode)))
+  );
+};
 
 /**
  * Accounts an answer proves exist: the From_Account of an accepted call, and what the account calls
@@ -137,6 +178,7 @@ export function judgeService(
   const before = st?.groups ? new Set(st.groups.keys()) : undefined;
   // No random: the model would keep every one (for classes observe does not use), without bound.
   e.model.apply(o.command, o.body, o.ex, undefined, invalid);
+  if (tangled || unknowable(o)) forgetFriendships(e, o.command, o.body);
   if (tangled || !st) return;
   if (o.command === "group_add" && !invalid && before && answerKind(o.ex) === "accepted")
     afterAdd(s, e, o, st, before, from === undefined ? undefined : floors.get(from));
