@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { ProxyAgent, fetch as undiciFetch } from "undici";
+import { Agent, ProxyAgent, fetch as undiciFetch } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../api/emulator.js";
 import { type Observer, startObserver } from "../api/observer.js";
@@ -299,6 +300,43 @@ describe("observe as an HTTPS proxy for an SDK that hard-codes Tencent's domains
     expect(asked).toEqual(["adminapisgp.im.qcloud.com"]);
     expect((await obs.report()).exitCode).toBe(0);
     await dispatcher.close();
+  });
+});
+
+describe("observe over HTTPS and as a proxy that opens nothing else", () => {
+  it("serves HTTPS with --tls, its certificate signed by the local CA it returns", async () => {
+    const emu = await startEmulator({});
+    running.push(emu);
+    const obs = await startObserver({ upstream: emu.url, tls: true, ...CREDENTIALS });
+    running.push(obs);
+    expect(obs.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const res = await undiciFetch(`${obs.url}/v4/sns/group_add?${adminQuery()}&random=1&contenttype=json`, {
+      method: "POST",
+      body: JSON.stringify({ From_Account: "nobody", GroupName: ["g"] }),
+      dispatcher: new Agent({ connect: { ca: obs.caPem as string } }),
+    });
+    expect(await res.json()).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 30003 });
+    expect((await obs.report()).exitCode).toBe(0);
+  });
+
+  it("refuses a CONNECT to any host but Tencent's IM domains on 443, and forwards nothing", async () => {
+    let contacted = 0;
+    const bystander = await startEmulator({ onRequest: () => void (contacted += 1) });
+    running.push(bystander);
+    const obs = await startObserver({ upstream: bystander.url, proxy: true });
+    running.push(obs);
+    for (const target of ["example.com:443", `127.0.0.1:${bystander.port}`, "console.tim.qq.com:80"]) {
+      const answer = await new Promise<string>((resolve) => {
+        const s = connect(obs.port, "127.0.0.1", () =>
+          s.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`),
+        );
+        let got = "";
+        s.on("data", (c) => (got += c.toString()));
+        s.on("close", () => resolve(got));
+      });
+      expect([target, answer.split("\r\n")[0]]).toEqual([target, "HTTP/1.1 403 Forbidden"]);
+    }
+    expect(contacted).toBe(0);
   });
 });
 
