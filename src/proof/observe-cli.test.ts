@@ -28,9 +28,7 @@ const ENV = {
 };
 
 /** Starts the compiled command; resolves with its URL once the ready file holds it. */
-async function observe(
-  args: string[],
-): Promise<{
+async function observe(args: string[]): Promise<{
   url: string;
   dir: string;
   child: ChildProcess;

@@ -321,7 +321,11 @@ describe("observe over HTTPS and as a proxy that opens nothing else", () => {
 
   it("refuses a CONNECT to any host but Tencent's IM domains on 443, and forwards nothing", async () => {
     let contacted = 0;
-    const bystander = await startEmulator({ onRequest: () => void (contacted += 1) });
+    const bystander = await startEmulator({
+      onRequest: () => {
+        contacted += 1;
+      },
+    });
     running.push(bystander);
     const obs = await startObserver({ upstream: bystander.url, proxy: true });
     running.push(obs);
