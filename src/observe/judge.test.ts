@@ -107,6 +107,21 @@ describe("calls of one account that overlap", () => {
   });
 });
 
+describe("the cap needs no history", () => {
+  it("fails group-cap-32 on the first read that lists more than 32 groups, made before the observer saw anything", async () => {
+    const { emu, obs, client: c } = await pair({ faults: ["names-limit-missing"] });
+    const direct = client(emu.url, EMULATOR_DEFAULTS.secretKey);
+    await direct.import(["cap1"]);
+    await direct.add(
+      "cap1",
+      Array.from({ length: 40 }, (_, k) => `c${k}`),
+    );
+    await c.read("cap1");
+    const r = await obs.report();
+    expect([r.exitCode, r.violated]).toEqual([1, ["group-cap-32"]]);
+  });
+});
+
 describe("a long observation keeps counts and the first exchanges per rule, not everything", () => {
   it("counts 300 violations of one rule and keeps 5 of them, each with its redacted exchange and a curl line", async () => {
     const { emu, obs, client: c } = await pair({ faults: ["fail-account-always"] });

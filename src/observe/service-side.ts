@@ -187,8 +187,16 @@ export function judgeService(
   // (judgeEffects fails it when the read lacks one; it reports only state-matches-calls on a match).
   const created = o.command === "group_get" && st.groups && st.pending?.added ? [...st.pending.created] : [];
   const evidence = st.pending?.ex;
+  const first = o.command === "group_get" && !st.groups;
   judgeEffects(s.t, e, o.command, o.body, o.ex);
   const listed = new Set(itemsOf(bodyOf(o.ex)?.ResultItem).map((i) => i.GroupName));
+  // The first read is adopted, not compared; that no user ever holds more than 32 needs no history.
+  if (first && listed.size > e.cap)
+    s.t.expect("group-cap-32", false, `group_get shows ${listed.size} groups`, o.ex, () => ({
+      instancePath: "/ResultItem (group_get)",
+      expected: `at most ${e.cap} groups`,
+      actual: `${listed.size} groups`,
+    }));
   if (created.length > 0 && evidence && created.every((n) => listed.has(n)))
     s.t.expect(
       "group-add-creates-groups",
