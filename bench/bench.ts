@@ -5,6 +5,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SLICES } from "../src/config/parts.js";
 import { importUsers, type LoadResult, load } from "./load.js";
+import { observeRounds } from "./observe.js";
 import { children, cpuUs, line, measure, root, SECONDS, SIZES, server } from "./procs.js";
 import { renderBench } from "./report.js";
 import { defaultRunRounds, suiteRounds } from "./rounds.js";
@@ -120,6 +121,7 @@ for (const n of SIZES) {
   );
 }
 const start = await measureStartup(Number(process.env.BENCH_ROUNDS ?? 7));
+const observe = await observeRounds(ROUNDS, Number(process.env.BENCH_OBSERVE_REQUESTS ?? 2000));
 const prism1 = await prismLoad(1);
 const prism16 = await prismLoad(16);
 const result = {
@@ -133,6 +135,7 @@ const result = {
   scaling,
   startup: start,
   defaultRun,
+  observe,
   prism1,
   prism16,
 };

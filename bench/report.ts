@@ -1,4 +1,5 @@
 import type { LoadResult } from "./load.js";
+import { type ObserveLatency, observeRows, observeWhy } from "./observe.js";
 import type { DefaultRunRounds, SuiteRounds } from "./rounds.js";
 import type { Spread, StartupResult } from "./startup.js";
 
@@ -34,6 +35,7 @@ export interface BenchResult {
   };
   prism1: LoadResult | { error: string };
   prism16: LoadResult | { error: string };
+  observe: ObserveLatency;
 }
 
 const ok = (pass: boolean) => (pass ? "✅ met" : "❌ not met");
@@ -100,6 +102,7 @@ export function renderBench(r: BenchResult): string {
     `| Start-up: command to first request (compiled CLI) | ${spreadText(r.startup.toFirstRequest)}, ×${f(r.startup.toFirstRequest.median / r.startup.nodeBare.median, 1)} node -e 0 | ≤ ×3 | ${ok(r.startup.toFirstRequest.median <= 3 * r.startup.nodeBare.median)} |`,
     `| Start-up: emulator command to listening | ${spreadText(r.startup.emulatorListening)}, ×${f(r.startup.emulatorListening.median / r.startup.nodeBare.median, 1)} node -e 0 | ≤ ×3 | ${ok(r.startup.emulatorListening.median <= 3 * r.startup.nodeBare.median)} |`,
     `| Load average during the start-up rounds (1, 5, 15 min) | ${r.startup.loadavg.map((x) => f(x, 2)).join(", ")} | | |`,
+    ...observeRows(r.observe),
     prism
       ? `| Peer: Prism 5 validating proxy (Tencent's OpenAPI), 1 connection | ${f(prism.rps)} req/s; cost per request ×${f(eps / prism.rps, 2)} the suite's per checked exchange (${su.lanes} lanes) | | |`
       : `| Peer: Prism | ${"error" in r.prism1 ? r.prism1.error : "?"} | | |`,
@@ -133,6 +136,8 @@ export function renderBench(r: BenchResult): string {
       `- **Peak RSS ${f(peak)} MB at ${largest?.cases ?? "?"} cases.** What the run keeps alive, sampled after a full collection every second, is ${f(liveSmall)} MB at ${r.scaling[0]?.cases ?? "?"} cases and ${f(liveLarge)} MB at ${largest?.cases ?? "?"}: the rest of the RSS is memory V8 holds for garbage it had not yet collected or had not returned to the system (request and answer bodies of up to 1000 accounts), not data the run keeps.`,
     );
   }
+  const observeReason = observeWhy(r.observe);
+  if (observeReason) why.push(observeReason);
   // Optional rows are "" when absent: dropped here, so the table has no gaps.
   const table = lines.filter((l, k) => l !== "" || k < 4);
   return `${[...table, ...(why.length ? ["", "## Targets not met, and why", "", ...why] : [])].join("\n")}\n`;

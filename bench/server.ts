@@ -1,6 +1,8 @@
 // A benchmark target in its own process, so the load generator and the server each get a core.
-// `bare`: node:http answering a fixed group_add success; `emulator`: the reference emulator.
-import { createServer } from "node:http";
+// `bare`: node:http answering a fixed group_add success; `emulator`: the reference emulator;
+// `passthrough URL`: the plainest node:http reverse proxy to URL (piping, no copy, no judge), the floor
+// observe's latency is measured against.
+import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
 import { startEmulator } from "../src/emulator/server.js";
@@ -38,6 +40,30 @@ if (kind === "bare") {
         })
         .end(body);
     });
+  });
+  s.listen(0, "127.0.0.1", () =>
+    process.stdout.write(`listening http://127.0.0.1:${(s.address() as AddressInfo).port}\n`),
+  );
+} else if (kind === "passthrough") {
+  const upstream = new URL(process.argv[3] ?? "");
+  const agent = new Agent({ keepAlive: true });
+  const s = createServer((req, res) => {
+    const out = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    out.on("error", () => res.destroy());
+    req.pipe(out);
   });
   s.listen(0, "127.0.0.1", () =>
     process.stdout.write(`listening http://127.0.0.1:${(s.address() as AddressInfo).port}\n`),

@@ -23,6 +23,12 @@ const SUBCOMMANDS: Record<
     about: "serve the reference emulator",
     server: true,
   },
+  observe: {
+    load: async () => (await import("./cli/observe-main.js")).observeMain,
+    onSignal: "closing: exchanges in flight finish, then the reports are written…",
+    about: "judge the traffic between clients and an upstream, both ways (a pass-through)",
+    server: true,
+  },
   drift: {
     load: async () => (await import("./cli/drift-main.js")).driftMain,
     onSignal: "stopping the current case, cleaning up, writing partial drift reports…",

@@ -1,7 +1,13 @@
-// The library face of tim-conformance: run the suite, start the emulator, read the catalogue.
+// The library face of tim-conformance: run the suite, start the emulator or an observer, read the catalogue.
 
 export { LIMITS, loadSchemas, RULES } from "./api/data.js";
 export { type Emulator, type EmulatorStartOptions, startEmulator } from "./api/emulator.js";
+export {
+  type ObserveResult,
+  type Observer,
+  type ObserverStartOptions,
+  startObserver,
+} from "./api/observer.js";
 export {
   type ConformanceResult,
   type RuleVerdict,

@@ -1,9 +1,7 @@
 import { parseCli } from "../config/args.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import { EXIT } from "../kernel/errors.js";
 import type { RunEvent } from "../kernel/events.js";
-import type { Level } from "../kernel/rule.js";
-import { type RuleStatus, verdictOf } from "../verdict/tally.js";
+import { type ConformanceResult, conformanceResult, type RuleVerdict } from "../reporters/result.js";
 import { runSession } from "./session.js";
 
 export interface RunConformanceOptions {
@@ -20,27 +18,7 @@ export interface RunConformanceOptions {
   reportDir?: string;
 }
 
-export interface RuleVerdict {
-  id: string;
-  level: Level;
-  title: string;
-  source: string;
-  verdict: RuleStatus;
-  /** what went wrong, one message per kept failure */
-  failures: string[];
-}
-
-export interface ConformanceResult {
-  exitCode: number;
-  verdict: ReturnType<typeof verdictOf>;
-  rules: RuleVerdict[];
-  /** the MUST rules that failed, by id */
-  violated: string[];
-  /** why the run is not judged, when it is not */
-  unjudged?: string;
-  /** conformance.json, as an object */
-  report: unknown;
-}
+export type { ConformanceResult, RuleVerdict };
 
 /**
  * Runs the suite and returns its verdict, one entry per rule, and the exit code
@@ -60,22 +38,5 @@ export async function runConformance(o: RunConformanceOptions = {}): Promise<Con
     ...(o.onEvent ? { listeners: [o.onEvent] } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  const results = tally.results();
-  const rules = results.map((r) => ({
-    id: r.rule.id,
-    level: r.rule.level,
-    title: r.rule.title,
-    source: r.rule.source,
-    verdict: r.status,
-    failures: [...r.byCase.values()].flatMap((c) => c.failures.map((f) => redactor.redact(f.message))),
-  }));
-  const unjudged = exitCode === EXIT.unjudged ? tally.unjudgedReason(results) : undefined;
-  return {
-    exitCode,
-    verdict: verdictOf(exitCode),
-    rules,
-    violated: rules.filter((r) => r.verdict === "fail").map((r) => r.id),
-    ...(unjudged ? { unjudged } : {}),
-    report: JSON.parse(json) as unknown,
-  };
+  return conformanceResult(tally, exitCode, json, (s) => redactor.redact(s));
 }

@@ -6,4 +6,6 @@ import { CONFIG_SCHEMA, writeDocs } from "./docs.js";
 writeDocs();
 // The schema is JSON.stringify's layout; the repository keeps Biome's (npm run lint checks it).
 execFileSync("npx", ["--no-install", "biome", "format", "--write", CONFIG_SCHEMA], { stdio: "ignore" });
-process.stdout.write("wrote .env.example, schemas/inputs/config.json and the generated tables of docs/\n");
+process.stdout.write(
+  "wrote .env.example, schemas/inputs/config.json and the generated tables of docs/ (docs/observe.md included)\n",
+);

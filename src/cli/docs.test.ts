@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../contract/paths.js";
 import { ALL_TABLES, CONFIG_SCHEMA, GENERATED_PAGES, generatedDocs } from "./docs.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
+import { OBSERVE_SETTINGS } from "./observe-settings.js";
 
 describe("generated documents", () => {
   const read = (page: string) => readFileSync(join(repoRoot, page), "utf8");
@@ -17,7 +18,7 @@ describe("generated documents", () => {
   });
 
   it("list every environment setting of every command", () => {
-    for (const s of [...ALL_TABLES.flat(), ...EMULATOR_SETTINGS].filter((x) => x.env))
+    for (const s of [...ALL_TABLES.flat(), ...EMULATOR_SETTINGS, ...OBSERVE_SETTINGS].filter((x) => x.env))
       expect(docs.envExample).toContain(`# ${s.env}=`);
   });
 });

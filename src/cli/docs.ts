@@ -9,6 +9,7 @@ import { repoRoot, schemasDir } from "../contract/paths.js";
 import { markdownCell } from "../reporters/escape.js";
 import { RULES } from "../rules/catalogue.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
+import { OBSERVE_SETTINGS } from "./observe-settings.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
 export const ALL_TABLES = COMMAND_TABLES;
@@ -19,6 +20,9 @@ const END = "<!-- settings:end -->";
 const EMU_START =
   "<!-- emulator-settings:start (generated from src/cli/emulator-settings.ts by npm run docs) -->";
 const EMU_END = "<!-- emulator-settings:end -->";
+const OBS_START =
+  "<!-- observe-settings:start (generated from src/cli/observe-settings.ts by npm run docs) -->";
+const OBS_END = "<!-- observe-settings:end -->";
 
 function between(file: string, text: string, start: string, end: string, body: string): string {
   const a = text.indexOf(start);
@@ -60,7 +64,12 @@ function conditionsTable(): string {
 }
 
 /** The documents with generated parts, relative to the repository: each part between its markers. */
-export const GENERATED_PAGES = ["docs/settings.md", "docs/rules.md", "docs/emulator.md"] as const;
+export const GENERATED_PAGES = [
+  "docs/settings.md",
+  "docs/rules.md",
+  "docs/emulator.md",
+  "docs/observe.md",
+] as const;
 export type Page = (typeof GENERATED_PAGES)[number];
 
 /** What .env.example, the generated pages of docs/ and the config file's schema must hold, made from the tables and the catalogue. */
@@ -72,7 +81,7 @@ export function generatedDocs(read: (page: Page) => string): {
   const rules = read("docs/rules.md");
   const withConditions = between("docs/rules.md", rules, COND_START, COND_END, conditionsTable());
   return {
-    envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS]),
+    envExample: renderEnvExample([...ALL_TABLES, EMULATOR_SETTINGS, OBSERVE_SETTINGS]),
     pages: {
       "docs/settings.md": between(
         "docs/settings.md",
@@ -94,6 +103,13 @@ export function generatedDocs(read: (page: Page) => string): {
         EMU_START,
         EMU_END,
         renderSettingsMarkdown([EMULATOR_SETTINGS]),
+      ),
+      "docs/observe.md": between(
+        "docs/observe.md",
+        read("docs/observe.md"),
+        OBS_START,
+        OBS_END,
+        renderSettingsMarkdown([OBSERVE_SETTINGS]),
       ),
     },
     configSchema: `${JSON.stringify(configSchema(ALL_TABLES), null, 2)}\n`,

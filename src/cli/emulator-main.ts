@@ -32,7 +32,7 @@ export const EMULATOR_HELP = (command: string): string =>
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-function listenError(e: unknown, host: string, port: number): SuiteError {
+export function listenError(e: unknown, host: string, port: number): SuiteError {
   const code = (e as NodeJS.ErrnoException).code ?? "error";
   if (code === "EADDRINUSE")
     return configError("--port", `${port} is in use on ${host}; choose another or 0 for a free one`);
@@ -44,7 +44,10 @@ function listenError(e: unknown, host: string, port: number): SuiteError {
 }
 
 /** The certificate to serve: given (--cert/--key), or made at start with its CA written to --ca-out. */
-function tlsMaterial(v: Record<string, unknown>): {
+export function tlsMaterial(
+  v: Record<string, unknown>,
+  defaultCa = "tim-conformance-emulator-ca.pem",
+): {
   material: { certPem: string; keyPem: string };
   caFile?: string;
 } {
@@ -59,10 +62,7 @@ function tlsMaterial(v: Record<string, unknown>): {
     return { material: checkedPem(material, cert, key) };
   }
   const made = makeCertificates();
-  const caFile = checkWritableFile(
-    str(v.caOut) ?? join(tmpdir(), "tim-conformance-emulator-ca.pem"),
-    "--ca-out",
-  );
+  const caFile = checkWritableFile(str(v.caOut) ?? join(tmpdir(), defaultCa), "--ca-out");
   writeAtomic(caFile, made.caPem, "--ca-out");
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }

@@ -1,6 +1,6 @@
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
 import type { EmuRequest } from "../emulator/types.js";
-import { verifyUserSig } from "../usersig/verify.js";
+import { type SigResult, type VerifyInput, verifyUserSig } from "../usersig/verify.js";
 
 export interface ClientFinding {
   rule: string;
@@ -14,6 +14,8 @@ export interface ClientContext {
   secretKey: string;
   now: () => number;
   seenRandoms: Set<string>;
+  /** verifies a UserSig; a caller that judges many requests with one may remember the results */
+  verify?: (v: VerifyInput) => SigResult;
 }
 
 /** Judges one request a client sent. OPEN rules come back with ok true and what was seen. */
@@ -33,7 +35,7 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
     q.identifier === c.admin,
     `identifier ${JSON.stringify(q.identifier ?? null)}`,
   );
-  const sig = verifyUserSig({
+  const sig = (c.verify ?? verifyUserSig)({
     usersig: q.usersig ?? "",
     sdkappid: Number(q.sdkappid),
     identifier: q.identifier ?? "",

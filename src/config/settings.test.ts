@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMULATOR_SETTINGS } from "../cli/emulator-settings.js";
+import { OBSERVE_SETTINGS } from "../cli/observe-settings.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { resolveSettings } from "./settings.js";
 import { COMMAND_TABLES, defaultOf } from "./table.js";
@@ -36,7 +37,7 @@ describe("resolveSettings", () => {
   });
 
   it("shows every default as the table holds it: the text names the value (and the loopback one)", () => {
-    for (const t of [...COMMAND_TABLES, EMULATOR_SETTINGS])
+    for (const t of [...COMMAND_TABLES, EMULATOR_SETTINGS, OBSERVE_SETTINGS])
       for (const spec of t.filter((x) => x.value !== undefined)) {
         expect([spec.key, spec.default.includes(spec.value ?? "")]).toEqual([spec.key, true]);
         if (spec.loopbackValue !== undefined)

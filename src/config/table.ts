@@ -54,7 +54,7 @@ const decimal =
     return `must be ${zeroOk ? "0 (off) or " : ""}a number from ${min} to ${max}, got "${v}"`;
   };
 
-const httpUrl: Check = (v) => {
+export const httpUrl: Check = (v) => {
   try {
     const u = new URL(v);
     if ((u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "") return undefined;

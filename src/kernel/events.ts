@@ -47,6 +47,8 @@ export interface RunInfo {
   shard?: { index: number; count: number };
   /** what else fixes what a run judges: merge requires every shard to agree on it (issue 21) */
   plan?: { runs: { valid: number; invalid: number; stateful: number }; declared: boolean };
+  /** set by `observe`: the findings come from traffic it forwarded, not from cases; curl replays them */
+  observed?: { upstream: string; listen: string };
 }
 
 /** Everything a run says, in order. Reporters fold these; the runner knows no reporter. */

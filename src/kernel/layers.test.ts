@@ -27,6 +27,7 @@ const LAYERS = [
   "targets", // the embedded emulator, a URL, a region, a replay
   "runner",
   "reporters",
+  "observe", // the judging pass-through: checks, client judge, the model, reporters on real traffic
   "drift",
   "openapi",
   "api", // the library's entry points

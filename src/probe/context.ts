@@ -222,7 +222,8 @@ export class CaseContext {
     return ex;
   }
 
-  private judge(ex: Exchange, req: Record<string, unknown> | undefined): void {
+  /** Every exchange check on one exchange (observe judges the traffic it forwards with this too). */
+  judge(ex: Exchange, req: Record<string, unknown> | undefined): void {
     const input = { ex, res: bodyOf(ex), req, memory: this.s.memory };
     for (const c of CHECKS) {
       if (!c.commands.includes(ex.command)) continue;

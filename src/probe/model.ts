@@ -220,7 +220,8 @@ export class AccountModel implements ClassifyContext {
     s.pending = undefined;
   }
 
-  private addImported(id: string): void {
+  /** An account known to exist (imported, or answered for by the service: observe follows those). */
+  addImported(id: string): void {
     this.importedIds.add(id);
     this.importedLower.set(id.toLowerCase(), id);
     this.knownAbsent.delete(id);

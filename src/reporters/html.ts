@@ -107,7 +107,7 @@ ${f.exchange ? exchangeHtml(f.exchange) : ""}<p>Replay</p><pre>${esc([replay(lea
 
 /** The rule × case grid, coloured by verdict: after the violations, for the whole picture. */
 function gridHtml(results: RuleResult[]): string {
-  const cases = [...new Set(results.flatMap((r) => testcasesOf(r.rule.id)))];
+  const cases = [...new Set(results.flatMap((r) => r.testcases ?? testcasesOf(r.rule.id)))];
   return [
     `<table class="matrix"><tr><th>Rule</th><th>Level</th><th>Verdict</th>${cases.map((c) => `<th class="case">${esc(c)}</th>`).join("")}</tr>`,
     ...results.map((r) => {

@@ -40,7 +40,7 @@ function ruleJson(r: RuleResult, t: Tally) {
         ...(f.exchange ? { exchangeSeq: f.exchange.seq } : {}),
         message: f.message,
         ...(f.exchange ? { exchange: exchangeJson(f.exchange) } : {}),
-        ...(info ? { replay: replayCommand(info, caseId, f.replay) } : {}),
+        ...(info && !info.observed ? { replay: replayCommand(info, caseId, f.replay) } : {}),
       })),
     })),
   };

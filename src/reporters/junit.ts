@@ -52,7 +52,7 @@ function fold(records: CaseRecord[]): CaseRecord {
 
 /** What each stable testcase holds in this run: its own case's record, strays folded into EVERY_ANSWER. */
 export function recordsOf(r: RuleResult): Map<string, CaseRecord | undefined> {
-  const names = testcasesOf(r.rule.id);
+  const names = r.testcases ?? testcasesOf(r.rule.id);
   const out = new Map<string, CaseRecord | undefined>(names.map((n) => [n, r.byCase.get(n)]));
   const strays = [...r.byCase].filter(([caseId]) => !names.includes(caseId)).map(([, rec]) => rec);
   if (strays.length) {

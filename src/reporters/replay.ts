@@ -8,8 +8,12 @@ const word = (s: string): string => (/^[A-Za-z0-9._:/@%+=,-]+$/.test(s) ? s : sq
 /** What a run started from a library is replayed with: it works wherever the package is installed. */
 export const DEFAULT_COMMAND = "npx tim-conformance";
 
-/** Re-runs the case that produced a finding, against the same target, with the same seed, typed as the run was. */
+/**
+ * Re-runs the case that produced a finding, against the same target, with the same seed, typed as
+ * the run was; "" for observed traffic, which no case made (its curl line replays it).
+ */
 export function replayCommand(info: RunInfo, caseId: string, extra: readonly string[] = []): string {
+  if (info.observed) return "";
   return [
     info.command ?? DEFAULT_COMMAND,
     ...info.replayFlags.map(word),

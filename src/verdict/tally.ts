@@ -20,6 +20,8 @@ export interface RuleResult {
   rule: Rule;
   status: RuleStatus;
   byCase: Map<string, CaseRecord>;
+  /** the stable testcases of the rule when they are not the suite's cases (observe: one, the traffic) */
+  testcases?: string[];
 }
 
 /** The rule whose passes are the evidence that valid requests work. */
@@ -71,13 +73,18 @@ export class Tally {
   /** the signal that stopped the run, if one did */
   interrupted: "SIGINT" | "SIGTERM" | undefined;
   ms = 0;
-  private readonly rules = new Map<string, Map<string, CaseRecord>>(RULES.map((r) => [r.id, new Map()]));
+  private readonly rules: Map<string, Map<string, CaseRecord>>;
+
+  /** `catalogue`: the rules it folds, specs/rules.json unless a mode judges more (observe adds the client's) */
+  constructor(private readonly catalogue: readonly Rule[] = RULES) {
+    this.rules = new Map(catalogue.map((r) => [r.id, new Map()]));
+  }
 
   readonly listen: Listener = (e: RunEvent) => this.fold(e);
 
   private rec(rule: string, caseId: string): CaseRecord {
     const m = this.rules.get(rule);
-    if (!m) throw new Error(`event names rule "${rule}" that is not in specs/rules.json`);
+    if (!m) throw new Error(`event names rule "${rule}" that is not in the catalogue (specs/rules.json)`);
     let r = m.get(caseId);
     if (!r) {
       r = { passes: 0, failures: [], failureCount: 0, observations: [], skips: [], errors: [] };
@@ -203,7 +210,7 @@ export class Tally {
   }
 
   results(): RuleResult[] {
-    return RULES.map((rule) => {
+    return this.catalogue.map((rule) => {
       const byCase = this.rules.get(rule.id) ?? new Map();
       const all = [...byCase.values()];
       const failed = all.some((r) => r.failureCount > 0);
