@@ -2,11 +2,12 @@ import { statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
-import { checkClientRequest } from "../client/check.js";
+import { checkClientRequest, seenBefore } from "../client/check.js";
 import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
+import type { ClientSeen } from "../emulator/control.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { Scrubber } from "../emulator/scrub.js";
@@ -65,16 +66,18 @@ function tlsMaterial(v: Record<string, unknown>): {
   return { material: { certPem: made.certPem, keyPem: made.keyPem }, caFile };
 }
 
-/** The client-side judge: each request's findings (the control API's journal, the client report). */
+/**
+ * The client-side judge: each request's findings, for the client report (in arrival order, as the
+ * requests come) and for the control API's journal (when it is read, with what each request met).
+ */
 function clientJudge(sdkappid: number, admin: string, secretKey: string) {
-  const ctx = {
-    sdkappid,
-    admin,
-    secretKey,
-    now: () => Math.floor(Date.now() / 1000),
-    seenRandoms: new Set<string>(),
+  const base = { sdkappid, admin, secretKey, now: () => Math.floor(Date.now() / 1000), sigs: new Map() };
+  const ctx = { ...base, seenRandoms: new Set<string>() };
+  return {
+    report: (req: EmuRequest) => checkClientRequest(req, ctx),
+    journal: (req: EmuRequest, seen: ClientSeen) =>
+      checkClientRequest(req, { ...base, ...seenBefore(req, seen) }),
   };
-  return (req: EmuRequest) => checkClientRequest(req, ctx);
 }
 
 function clientReporter(
@@ -133,7 +136,7 @@ export async function emulatorMain(
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const judge = clientJudge(sdkappid, identifier, secretKey);
-    const client = dir ? clientReporter(dir, judge, secretKey) : undefined;
+    const client = dir ? clientReporter(dir, judge.report, secretKey) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
       ...(tls ? { tls: tls.material } : {}),
@@ -141,7 +144,7 @@ export async function emulatorMain(
       ...(scenario ? { scenario } : {}),
       ...(client ? { onRequest: client.onRequest } : {}),
       hooks: {
-        verdict: judge,
+        verdict: judge.journal,
         checkScenario: (s) => checkScenario(s),
       },
       ...(str(v.control) ? { control: v.control === "on" } : {}),

@@ -1,6 +1,7 @@
 import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
 import type { EmuRequest } from "../emulator/types.js";
-import { verifyUserSig } from "../usersig/verify.js";
+import type { SigDoc } from "../usersig/sign.js";
+import { type SigResult, verifyUserSig } from "../usersig/verify.js";
 
 export interface ClientFinding {
   rule: string;
@@ -14,6 +15,35 @@ export interface ClientContext {
   secretKey: string;
   now: () => number;
   seenRandoms: Set<string>;
+  /** signatures that verified, by (usersig, sdkappid, identifier): a hit costs no inflate or HMAC */
+  sigs?: Map<string, SigDoc>;
+}
+
+/** What a request met when it arrived (the emulator's journal judges it later): its clock and whether its random came before. */
+export function seenBefore(
+  req: EmuRequest,
+  seen: { now: number; reused: boolean },
+): Pick<ClientContext, "now" | "seenRandoms"> {
+  return {
+    now: () => seen.now,
+    seenRandoms: new Set(seen.reused ? [req.query.random ?? ""] : []),
+  };
+}
+
+const SIGS_MAX = 4096;
+
+/** verifyUserSig, remembering what verified: only expiry can change the answer for one already verified. */
+function verifyCached(c: ClientContext, usersig: string, sdkappid: number, identifier: string): SigResult {
+  const now = c.now();
+  const key = `${usersig}\n${sdkappid}\n${identifier}`;
+  const hit = c.sigs?.get(key);
+  if (hit) return now > hit.time + hit.expire ? { ok: false, reason: "expired" } : { ok: true, doc: hit };
+  const r = verifyUserSig({ usersig, sdkappid, identifier, secretKey: c.secretKey, now });
+  if (r.ok && c.sigs) {
+    if (c.sigs.size >= SIGS_MAX) c.sigs.clear();
+    c.sigs.set(key, r.doc);
+  }
+  return r;
 }
 
 /** Judges one request a client sent. OPEN rules come back with ok true and what was seen. */
@@ -33,13 +63,7 @@ export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFin
     q.identifier === c.admin,
     `identifier ${JSON.stringify(q.identifier ?? null)}`,
   );
-  const sig = verifyUserSig({
-    usersig: q.usersig ?? "",
-    sdkappid: Number(q.sdkappid),
-    identifier: q.identifier ?? "",
-    secretKey: c.secretKey,
-    now: c.now(),
-  });
+  const sig = verifyCached(c, q.usersig ?? "", Number(q.sdkappid), q.identifier ?? "");
   add("client-usersig-valid", sig.ok, sig.ok ? "valid" : sig.reason);
   // Left out, contenttype and random are undocumented either way (reported); given, they must be
   // what the docs fix: json exactly (values are case-sensitive), random within 0..4294967295.
