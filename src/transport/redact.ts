@@ -40,6 +40,8 @@ export class Redactor {
   /** one byte per 16 bits of hash: most windows of a text are rejected here, without a map lookup */
   private readonly maybe = new Uint8Array(1 << 16);
   private readonly known = new Set<string>();
+  /** the canonical forms of MIN_RUN characters or more, by their first MIN_RUN characters */
+  private readonly heads = new Map<string, string[]>();
 
   add(secret: string | undefined): void {
     if (!secret || secret.length < 4 || this.known.has(secret)) return;
@@ -50,6 +52,8 @@ export class Redactor {
         this.whole.add(c);
         continue;
       }
+      const head = c.slice(0, MIN_RUN);
+      this.heads.set(head, [...(this.heads.get(head) ?? []), c]);
       for (let k = 0; k + MIN_RUN <= c.length; k++) {
         const h = hashOf(c, k);
         this.maybe[h & 0xffff] = 1;
@@ -75,8 +79,16 @@ export class Redactor {
     if (this.runs.size > 0 && c.length >= MIN_RUN) {
       let h = hashOf(c, 0);
       for (let k = 0; ; k++) {
-        if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN)))
-          add(k, k + MIN_RUN);
+        if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN))) {
+          // A whole secret starting here (a UserSig in a URL, the usual case): every window inside
+          // it is one of its runs and would merge into this span, so they are skipped, not hashed.
+          const whole = this.wholeAt(c, k);
+          add(k, k + Math.max(MIN_RUN, whole));
+          if (whole > MIN_RUN) {
+            k += whole - MIN_RUN;
+            h = hashOf(c, k);
+          }
+        }
         if (k + MIN_RUN >= c.length) break;
         const out = Math.imul(c.charCodeAt(k), TOP) >>> 0;
         h = (Math.imul((h - out) >>> 0, BASE) + c.charCodeAt(k + MIN_RUN)) >>> 0;
@@ -90,6 +102,14 @@ export class Redactor {
     found.sort((x, y) => x[0] - y[0]);
     for (const [a, b] of found) add(a, b);
     return merged;
+  }
+
+  /** The length of the longest canonical secret form that `c` holds whole at `k`, or 0. */
+  private wholeAt(c: string, k: number): number {
+    let best = 0;
+    for (const f of this.heads.get(c.slice(k, k + MIN_RUN)) ?? [])
+      if (f.length > best && c.startsWith(f, k)) best = f.length;
+    return best;
   }
 
   /** One pass building the output (issue 21: slicing per span was quadratic in the echoes). */
