@@ -40,6 +40,7 @@ interface ProfileNode {
 
 function bucketOf(stack: ProfileNode[]): string {
   for (const n of stack) {
+    if (n.callFrame.url.includes("/node_modules/")) continue;
     const m = /\/(?:dist|src)\/(.*)\.(?:js|ts)$/.exec(n.callFrame.url);
     if (m?.[1]) return BY_MODULE.find(([re]) => re.test(m[1] as string))?.[1] ?? "other project code";
   }
