@@ -4,6 +4,9 @@ import { canonicalView } from "./canonical.js";
 /** A run of this many characters of a secret is itself a secret (issue 10: a 40-character echo leaked). */
 export const MIN_RUN = 16;
 const PLACEHOLDER = "[REDACTED]";
+/** texts up to this long are remembered once redacted, up to MEMO_ENTRIES of them */
+const MEMO_CHARS = 64;
+const MEMO_ENTRIES = 1024;
 const BASE = 257;
 /** BASE^(MIN_RUN-1) mod 2^32, for removing the character that leaves the rolling window. */
 const TOP = (() => {
@@ -40,12 +43,15 @@ export class Redactor {
   /** one byte per 16 bits of hash: most windows of a text are rejected here, without a map lookup */
   private readonly maybe = new Uint8Array(1 << 16);
   private readonly known = new Set<string>();
+  /** short texts already redacted (header names and values repeat on every exchange); emptied by add() */
+  private readonly memo = new Map<string, string>();
   /** the canonical forms of MIN_RUN characters or more, by their first MIN_RUN characters */
   private readonly heads = new Map<string, string[]>();
 
   add(secret: string | undefined): void {
     if (!secret || secret.length < 4 || this.known.has(secret)) return;
     this.known.add(secret);
+    this.memo.clear();
     for (const form of encodedForms(secret)) {
       const c = canonicalView(form).text;
       if (c.length < MIN_RUN) {
@@ -112,8 +118,20 @@ export class Redactor {
     return best;
   }
 
-  /** One pass building the output (issue 21: slicing per span was quadratic in the echoes). */
+  /** The text with every secret in it replaced by the placeholder. */
   redact(text: string): string {
+    if (text.length > MEMO_CHARS) return this.redactNow(text);
+    let out = this.memo.get(text);
+    if (out === undefined) {
+      out = this.redactNow(text);
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.clear();
+      this.memo.set(text, out);
+    }
+    return out;
+  }
+
+  /** One pass building the output (issue 21: slicing per span was quadratic in the echoes). */
+  private redactNow(text: string): string {
     let out = text;
     if (this.known.size > 0) {
       const view = canonicalView(text);
