@@ -164,7 +164,12 @@ const TOO_LARGE = JSON.stringify({
  */
 const send = (res: ServerResponse, out: EmuResponse): void => {
   const bytes = out.raw ?? out.body;
-  res.writeHead(out.status, { ...out.headers, "content-length": Buffer.byteLength(bytes) }).end(bytes);
+  // Copied key by key (an object spread costs some 3 µs on Node 20 here, issue 25), into an object
+  // without a prototype so that any name, __proto__ too, stays a header as the spread kept it.
+  const headers: Record<string, string | number> = Object.create(null);
+  for (const k of Object.keys(out.headers)) headers[k] = out.headers[k] as string;
+  headers["content-length"] = Buffer.byteLength(bytes);
+  res.writeHead(out.status, headers).end(bytes);
 };
 
 /**

@@ -74,14 +74,15 @@ function post(url: URL, r: OutgoingRequest, agent: HttpAgent, stop: Stop): Promi
   return new Promise((resolve, reject) => {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     // No `signal` option: node's listener bookkeeping for one cost more than the request's own work.
-    const req = send(
-      url,
-      { method: "POST", headers: { ...r.headers, "content-length": String(body.length) }, agent },
-      (res) => {
-        stop.res = res;
-        resolve(res);
-      },
-    );
+    // Copied key by key into an object without a prototype (a spread costs microseconds on Node 20
+    // here, issue 25; any header name, __proto__ too, stays a header).
+    const headers: Record<string, string> = Object.create(null);
+    for (const k of Object.keys(r.headers)) headers[k] = r.headers[k] as string;
+    headers["content-length"] = String(body.length);
+    const req = send(url, { method: "POST", headers, agent }, (res) => {
+      stop.res = res;
+      resolve(res);
+    });
     stop.req = req;
     req.on("error", reject);
     if (stop.reason) halt({ req }, stop.reason.why);
