@@ -32,13 +32,13 @@ describe("npm run conformance", () => {
   it("exits 0 on the embedded emulator and writes the three reports", async () => {
     const r = await cli([]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^CONFORMANT: 34 pass, 0 fail/m);
+    expect(r.out).toMatch(/^CONFORMANT: 38 pass, 0 fail/m);
     for (const f of ["conformance.md", "conformance.json", "junit.xml"])
       expect(existsSync(join(r.dir, f))).toBe(true);
     const json = JSON.parse(readFileSync(join(r.dir, "conformance.json"), "utf8"));
     expect(json.version).toBe(1);
     expect(json.exitCode).toBe(0);
-    expect(json.rules).toHaveLength(47);
+    expect(json.rules).toHaveLength(55);
     const junit = readFileSync(join(r.dir, "junit.xml"), "utf8");
     expect(junit).toMatch(/<testsuites name="tim group_add conformance" tests="\d+" failures="0" errors="0"/);
   });

@@ -117,7 +117,12 @@ describe("the GitHub reporter", () => {
       GITHUB_STEP_SUMMARY: summary,
     });
     expect(r.out).toMatch(/^::error title=MUST group-cap-32::A user may hold 32 groups/m);
-    expect(r.out.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(1);
+    // One line per violated MUST rule: the cap fault breaks the whole-effect oracle's rule too (issue 20).
+    const violated = (
+      JSON.parse(r.text("conformance.json")) as { rules: Array<{ level: string; verdict: string }> }
+    ).rules.filter((x) => x.level === "MUST" && x.verdict === "fail");
+    expect(violated.length).toBeGreaterThan(0);
+    expect(r.out.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(violated.length);
     expect(readFileSync(summary, "utf8")).toMatch(/^# v4\/sns\/group_add conformance report/);
   });
 });

@@ -27,7 +27,8 @@ const CHECK_IDS = new Set(CHECKS.map((c) => c.id));
  */
 export function testcasesOf(ruleId: string): string[] {
   const cases = CASES.filter((c) => c.rules.includes(ruleId)).map((c) => c.id);
-  return CHECK_IDS.has(ruleId) ? [...cases, EVERY_ANSWER] : cases;
+  // A rule no case names (the whole-effect oracle's, issue 20) is judged on every answer too.
+  return CHECK_IDS.has(ruleId) || cases.length === 0 ? [...cases, EVERY_ANSWER] : cases;
 }
 
 function fold(records: CaseRecord[]): CaseRecord {
