@@ -4,9 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SLICES } from "../src/config/parts.js";
+import { externalRounds } from "./external.js";
 import { importUsers, type LoadResult, load } from "./load.js";
 import { observeRounds } from "./observe.js";
 import { children, cpuUs, line, measure, root, SECONDS, SIZES, server } from "./procs.js";
+import { profileJudge } from "./profile.js";
 import { renderBench } from "./report.js";
 import { defaultRunRounds, suiteRounds } from "./rounds.js";
 import { measureStartup, spread } from "./startup.js";
@@ -102,6 +104,7 @@ const machine = {
 };
 process.stderr.write(`bench on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
 const throughput = await alternateThroughput(Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5)));
+const external = await externalRounds(Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3)));
 const bare = throughput.lastBare;
 const emulator16 = throughput.lastEmulator;
 const emulator1 = await emulatorLoad(1);
@@ -112,6 +115,7 @@ const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));
 const lanes = Math.min(cpus().length, SLICES);
 const suite = await suiteRounds(ROUNDS, lanes);
 const defaultRun = await defaultRunRounds(ROUNDS);
+const breakdown = await profileJudge();
 const scaling = [];
 for (const n of SIZES) {
   const m = await measure(["--case", "property-valid", "--runs", String(n)], { liveHeap: true });
@@ -130,6 +134,8 @@ const result = {
   bare,
   emulator16,
   throughput: { ...throughput, lastBare: undefined, lastEmulator: undefined },
+  external,
+  breakdown,
   emulator1,
   suite,
   scaling,

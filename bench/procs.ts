@@ -34,8 +34,11 @@ export function line(c: ChildProcess, re: RegExp): Promise<RegExpExecArray> {
   });
 }
 
-export async function server(kind: "bare" | "emulator"): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = tsx(["bench/server.ts", kind]);
+export async function server(
+  kind: "bare" | "reader" | "emulator",
+  env: Record<string, string> = {},
+): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = tsx(["bench/server.ts", kind], [], env);
   const [, url] = await line(proc, /listening (\S+)/);
   return { url: url ?? "", proc };
 }

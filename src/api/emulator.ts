@@ -1,4 +1,4 @@
-import { checkClientRequest } from "../client/check.js";
+import { checkClientRequest, seenBefore } from "../client/check.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import type { Behaviour } from "../emulator/behaviour.js";
 import { faultById } from "../emulator/faults/index.js";
@@ -60,7 +60,7 @@ export async function startEmulator(o: EmulatorStartOptions = {}): Promise<Emula
     secretKey: o.secretKey ?? EMULATOR_DEFAULTS.secretKey,
     now: o.now ?? (() => Math.floor(Date.now() / 1000)),
   };
-  const ctx = { ...config, admin: config.identifier, seenRandoms: new Set<string>() };
+  const ctx = { ...config, admin: config.identifier, sigs: new Map() };
   const made = o.tls === true || (o.proxy && o.tls === undefined) ? makeCertificates() : undefined;
   const tls = made ?? (typeof o.tls === "object" ? o.tls : undefined);
   const emu = await serve({
@@ -68,7 +68,7 @@ export async function startEmulator(o: EmulatorStartOptions = {}): Promise<Emula
     ...(o.proxy ? { proxy: true } : {}),
     config,
     hooks: {
-      verdict: (req) => checkClientRequest(req, ctx),
+      verdict: (req, seen) => checkClientRequest(req, { ...ctx, ...seenBefore(req, seen) }),
       checkScenario: (s) => checkScenario(s, "the scenario", "scenario"),
     },
     ...(o.control !== undefined ? { control: o.control } : {}),

@@ -2,12 +2,13 @@ import { rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, loadScenario } from "../api/scenario.js";
-import { checkClientRequest } from "../client/check.js";
+import { checkClientRequest, seenBefore } from "../client/check.js";
 import { ClientReport } from "../client/report.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import { renderHelp } from "../config/help.js";
 import { checkValues, parseWith } from "../config/parse.js";
 import { defaultOf } from "../config/table.js";
+import type { ClientSeen } from "../emulator/control.js";
 import type { Fault } from "../emulator/faults/fault.js";
 import { faultById } from "../emulator/faults/index.js";
 import { Scrubber } from "../emulator/scrub.js";
@@ -18,6 +19,7 @@ import { variantById } from "../emulator/variants.js";
 import { configError, EXIT, SuiteError } from "../kernel/errors.js";
 import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
 import { MAX_SMALL_INPUT_BYTES, readInput } from "../kernel/inputs.js";
+import { rememberedVerify } from "../usersig/remembered.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { answerInfo } from "./info.js";
 import type { Io } from "./main.js";
@@ -78,16 +80,24 @@ function hostsFile(host: string): string {
   );
 }
 
-/** The client-side judge: each request's findings (the control API's journal, the client report). */
+/**
+ * The client-side judge: each request's findings, for the client report (in arrival order, as the
+ * requests come) and for the control API's journal (when it is read, with what each request met).
+ */
 function clientJudge(sdkappid: number, admin: string, secretKey: string) {
-  const ctx = {
+  const base = {
     sdkappid,
     admin,
     secretKey,
     now: () => Math.floor(Date.now() / 1000),
-    seenRandoms: new Set<string>(),
+    verify: rememberedVerify(),
   };
-  return (req: EmuRequest) => checkClientRequest(req, ctx);
+  const ctx = { ...base, seenRandoms: new Set<string>() };
+  return {
+    report: (req: EmuRequest) => checkClientRequest(req, ctx),
+    journal: (req: EmuRequest, seen: ClientSeen) =>
+      checkClientRequest(req, { ...base, ...seenBefore(req, seen) }),
+  };
 }
 
 function clientReporter(
@@ -152,7 +162,7 @@ export async function emulatorMain(
     if (dir && statSync(dir, { throwIfNoEntry: false })?.isFile())
       throw configError("--client-report", `${dir} is a file; name a folder (the report is several files)`);
     const judge = clientJudge(sdkappid, identifier, secretKey);
-    const client = dir ? clientReporter(dir, judge, secretKey) : undefined;
+    const client = dir ? clientReporter(dir, judge.report, secretKey) : undefined;
     const tls = v.tls || v.proxy ? tlsMaterial(v) : undefined;
     const emu = await startEmulator({
       ...(tls ? { tls: tls.material } : {}),
@@ -160,7 +170,7 @@ export async function emulatorMain(
       ...(scenario ? { scenario } : {}),
       ...(client ? { onRequest: client.onRequest } : {}),
       hooks: {
-        verdict: judge,
+        verdict: judge.journal,
         checkScenario: (s) => checkScenario(s),
       },
       ...(str(v.control) ? { control: v.control === "on" } : {}),

@@ -18,6 +18,17 @@ export interface ClientContext {
   verify?: (v: VerifyInput) => SigResult;
 }
 
+/** What a request met when it arrived (the emulator's journal judges it later): its clock and whether its random came before. */
+export function seenBefore(
+  req: EmuRequest,
+  seen: { now: number; reused: boolean },
+): Pick<ClientContext, "now" | "seenRandoms"> {
+  return {
+    now: () => seen.now,
+    seenRandoms: new Set(seen.reused ? [req.query.random ?? ""] : []),
+  };
+}
+
 /** Judges one request a client sent. OPEN rules come back with ok true and what was seen. */
 export function checkClientRequest(req: EmuRequest, c: ClientContext): ClientFinding[] {
   const f: ClientFinding[] = [];

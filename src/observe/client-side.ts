@@ -1,7 +1,7 @@
 import { checkClientRequest } from "../client/check.js";
 import { CLIENT_RULES } from "../client/rules.js";
 import type { Listener } from "../kernel/events.js";
-import { type SigResult, type VerifyInput, verifyUserSig } from "../usersig/verify.js";
+import { rememberedVerify } from "../usersig/remembered.js";
 import type { Observed } from "./exchange.js";
 import { OBSERVED } from "./tally.js";
 
@@ -25,26 +25,6 @@ class RecentSet extends Set<string> {
     }
     return super.add(v);
   }
-}
-
-/**
- * UserSig verification remembered per signature (clients reuse one for its lifetime): an inflate and
- * an HMAC-SHA256 per request were the client judge's largest cost. A hit is checked against the
- * clock again, so an expired signature is still judged expired.
- */
-function rememberedVerify(max = 1024): (v: VerifyInput) => SigResult {
-  const good = new Map<string, Extract<SigResult, { ok: true }>>();
-  return (v) => {
-    const key = `${v.sdkappid}\n${v.identifier}\n${v.usersig}`;
-    const hit = good.get(key);
-    if (hit) return v.now > hit.doc.time + hit.doc.expire ? { ok: false, reason: "expired" } : hit;
-    const r = verifyUserSig(v);
-    if (r.ok) {
-      if (good.size >= max) good.clear();
-      good.set(key, r);
-    }
-    return r;
-  };
 }
 
 const LEVEL = new Map(CLIENT_RULES.map((r) => [r.id, r.level]));

@@ -3,7 +3,7 @@ import { classify } from "../contract/classify.js";
 import { expectationOf } from "../contract/domain.js";
 import { type Command, validate } from "../contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
-import type { FindingDetail, Listener } from "../kernel/events.js";
+import type { Finding, FindingDetail, Listener, Observation } from "../kernel/events.js";
 import {
   answerKind,
   bodyOf,
@@ -67,7 +67,7 @@ export class CaseContext {
 
   /** The same target and run memory, with events going to `emit` instead (property probes). */
   derive(emit: Listener): CaseContext {
-    return new CaseContext(this.caseId, { ...this.s, emit }, this.signal);
+    return new CaseContext(this.caseId, Object.assign({}, this.s, { emit }), this.signal);
   }
 
   /** Sends one call and judges it; a transport failure throws (the case cannot be judged). */
@@ -251,18 +251,12 @@ export class CaseContext {
   expect(rule: string, ok: boolean, message: string, exchange?: Exchange, at?: () => FindingDetail): void {
     const { level } = ruleById(rule);
     if (!ok && level === "MUST") this.mustFailures += 1;
-    this.s.emit({
-      type: "finding",
-      finding: {
-        rule,
-        level,
-        caseId: this.caseId,
-        outcome: ok ? "pass" : "fail",
-        message,
-        ...(exchange ? { exchange } : {}),
-        ...(at && !ok ? at() : {}),
-      },
-    });
+    // Built field by field in the order the reports show them: spreads cost microseconds on Node
+    // 20 here (issue 25), and an exchange has some twenty findings.
+    const finding: Finding = { rule, level, caseId: this.caseId, outcome: ok ? "pass" : "fail", message };
+    if (exchange) finding.exchange = exchange;
+    if (at && !ok) Object.assign(finding, at());
+    this.s.emit({ type: "finding", finding });
   }
 
   /**
@@ -317,10 +311,9 @@ export class CaseContext {
   }
 
   observe(rule: string, value: string, exchange?: Exchange): void {
-    this.s.emit({
-      type: "observation",
-      observation: { rule, caseId: this.caseId, value, ...(exchange ? { exchange } : {}) },
-    });
+    const observation: Observation = { rule, caseId: this.caseId, value };
+    if (exchange) observation.exchange = exchange;
+    this.s.emit({ type: "observation", observation });
   }
 
   skip(rule: string, reason: string): void {

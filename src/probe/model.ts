@@ -1,6 +1,7 @@
 import type { ClassifyContext } from "../contract/classify.js";
 import { codesTagged } from "../contract/codes.js";
 import { answerKind, bodyOf, type Exchange } from "../kernel/exchange.js";
+import { RandomSet } from "./random-set.js";
 import type { GroupView } from "./view.js";
 import { itemsOf } from "./view.js";
 
@@ -107,7 +108,7 @@ export class AccountModel implements ClassifyContext {
   private readonly accounts = new Map<string, AccountState>();
   private readonly importedIds = new Set<string>();
   private readonly importedLower = new Map<string, string>();
-  private readonly randoms = new Set<string>();
+  private readonly randoms = new RandomSet();
 
   state(id: string): AccountState {
     let s = this.accounts.get(id);

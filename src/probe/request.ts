@@ -31,7 +31,8 @@ export function buildRequest(
   base: Record<QueryName, string>,
   o: CallOptions = {},
 ): OutgoingRequest {
-  const values: Record<QueryName, string | null> = { ...base, ...o.query };
+  // Object.assign, not a spread: spreads cost microseconds on Node 20 here (issue 25).
+  const values: Record<QueryName, string | null> = Object.assign({}, base, o.query);
   const query: Array<[string, string]> = [];
   for (const k of o.queryOrder ?? DEFAULT_ORDER) {
     const v = values[k];

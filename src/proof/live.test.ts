@@ -70,6 +70,27 @@ describe("rate limits and transient faults", () => {
     expect(r.code).toBe(0);
   });
 
+  it("paces itself to a target enforcing a limit with 60007: the same verdicts as unthrottled, and the pace it settled at", async () => {
+    // The limiter is off against loopback: the suite sends as fast as it can. The documented limit
+    // is 200/s; 50/s here, so that even a slow machine's run goes past it.
+    const argv = ["--seed", "7", "--case", "property-valid", "--runs", "20"];
+    const throttled = await cli(main, ["--base-url", await emulator({ throttlePerSecond: 50 }), ...argv]);
+    expect(throttled.err).toMatch(/note: \w+: throttled \(ErrorCode 60007\); rate now \d+\.\d\/s/);
+    expect(throttled.out).toMatch(/^CONFORMANT/m);
+    expect(throttled.code).toBe(0);
+    const free = await cli(main, ["--base-url", await emulator(), ...argv]);
+    const verdicts = (r: typeof free) =>
+      (
+        JSON.parse(r.report("conformance.json")) as { rules: Array<{ id: string; status: string }> }
+      ).rules.map((x) => `${x.id} ${x.status}`);
+    expect(verdicts(throttled)).toEqual(verdicts(free));
+    const notices = (JSON.parse(throttled.report("conformance.json")) as { notices: string[] }).notices;
+    expect(notices.at(-1)).toMatch(
+      /^pace: the target answered \d+ call\(s\) with a frequency-limit code; the suite slowed down and settled at \d+\.\d calls\/s for the sns calls \(lowest \d+\.\d\/s\)/,
+    );
+    expect(free.report("conformance.json")).not.toMatch(/pace:/);
+  });
+
   it("retries transient 30006 answers and never reports them as violations", async () => {
     const url = await emulator({ transientEvery: 3 });
     const r = await cli(main, ["--base-url", url, "--backoff-ms", "5", ...SMALL]);

@@ -228,6 +228,9 @@ export async function runSuite(o: RunOptions): Promise<void> {
   } finally {
     if (client.retriesUsed > 0)
       notice(`${client.retriesUsed} request(s) retried (transient or throttled answers are never judged)`);
+    // The pace the run settled at against a target's frequency limit (issue 25).
+    const pace = client.pace;
+    if (pace) notice(pace);
     const reason = o.signal?.aborted ? String(o.signal.reason) : undefined;
     emit({
       type: "run-end",

@@ -4,6 +4,9 @@ import { canonicalView } from "./canonical.js";
 /** A run of this many characters of a secret is itself a secret (issue 10: a 40-character echo leaked). */
 export const MIN_RUN = 16;
 const PLACEHOLDER = "[REDACTED]";
+/** texts up to this long are remembered once redacted, up to MEMO_ENTRIES of them */
+const MEMO_CHARS = 64;
+const MEMO_ENTRIES = 1024;
 const BASE = 257;
 /** BASE^(MIN_RUN-1) mod 2^32, for removing the character that leaves the rolling window. */
 const TOP = (() => {
@@ -40,16 +43,23 @@ export class Redactor {
   /** one byte per 16 bits of hash: most windows of a text are rejected here, without a map lookup */
   private readonly maybe = new Uint8Array(1 << 16);
   private readonly known = new Set<string>();
+  /** short texts already redacted (header names and values repeat on every exchange); emptied by add() */
+  private readonly memo = new Map<string, string>();
+  /** the canonical forms of MIN_RUN characters or more, by their first MIN_RUN characters */
+  private readonly heads = new Map<string, string[]>();
 
   add(secret: string | undefined): void {
     if (!secret || secret.length < 4 || this.known.has(secret)) return;
     this.known.add(secret);
+    this.memo.clear();
     for (const form of encodedForms(secret)) {
       const c = canonicalView(form).text;
       if (c.length < MIN_RUN) {
         this.whole.add(c);
         continue;
       }
+      const head = c.slice(0, MIN_RUN);
+      this.heads.set(head, [...(this.heads.get(head) ?? []), c]);
       for (let k = 0; k + MIN_RUN <= c.length; k++) {
         const h = hashOf(c, k);
         this.maybe[h & 0xffff] = 1;
@@ -75,8 +85,16 @@ export class Redactor {
     if (this.runs.size > 0 && c.length >= MIN_RUN) {
       let h = hashOf(c, 0);
       for (let k = 0; ; k++) {
-        if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN)))
-          add(k, k + MIN_RUN);
+        if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN))) {
+          // A whole secret starting here (a UserSig in a URL, the usual case): every window inside
+          // it is one of its runs and would merge into this span, so they are skipped, not hashed.
+          const whole = this.wholeAt(c, k);
+          add(k, k + Math.max(MIN_RUN, whole));
+          if (whole > MIN_RUN) {
+            k += whole - MIN_RUN;
+            h = hashOf(c, k);
+          }
+        }
         if (k + MIN_RUN >= c.length) break;
         const out = Math.imul(c.charCodeAt(k), TOP) >>> 0;
         h = (Math.imul((h - out) >>> 0, BASE) + c.charCodeAt(k + MIN_RUN)) >>> 0;
@@ -92,8 +110,28 @@ export class Redactor {
     return merged;
   }
 
-  /** One pass building the output (issue 21: slicing per span was quadratic in the echoes). */
+  /** The length of the longest canonical secret form that `c` holds whole at `k`, or 0. */
+  private wholeAt(c: string, k: number): number {
+    let best = 0;
+    for (const f of this.heads.get(c.slice(k, k + MIN_RUN)) ?? [])
+      if (f.length > best && c.startsWith(f, k)) best = f.length;
+    return best;
+  }
+
+  /** The text with every secret in it replaced by the placeholder. */
   redact(text: string): string {
+    if (text.length > MEMO_CHARS) return this.redactNow(text);
+    let out = this.memo.get(text);
+    if (out === undefined) {
+      out = this.redactNow(text);
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.clear();
+      this.memo.set(text, out);
+    }
+    return out;
+  }
+
+  /** One pass building the output (issue 21: slicing per span was quadratic in the echoes). */
+  private redactNow(text: string): string {
     let out = text;
     if (this.known.size > 0) {
       const view = canonicalView(text);

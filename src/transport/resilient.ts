@@ -10,6 +10,8 @@ const TRANSIENT_CODES = new Set(codesTagged("transient"));
 // reference §3.6: frequency limits; 70050 asks to wait a minute (specs/error-codes.json).
 const FREQUENCY_CODES = new Set(codesTagged("frequency"));
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
+/** reference §3.6: limits count calls per second; a paced call never waits longer than that to go again */
+const WINDOW_MS = 1000;
 /**
  * The judged call is not idempotent: one whose answer was lost may have been applied, and its
  * retry would then meet its own groups (30001) and be judged a violation. It is not retried after
@@ -101,6 +103,7 @@ export class ResilientSender implements Sender {
   async send(r: OutgoingRequest, signal?: AbortSignal): Promise<Exchange> {
     let wait = this.o.backoffMs;
     let lost = false;
+    let throttleWait = Math.min(WINDOW_MS, this.o.backoffMs);
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take(r.command);
       const t0 = this.time.now();
@@ -119,6 +122,15 @@ export class ResilientSender implements Sender {
         continue;
       }
       if (v === "ok" || v === "unreachable" || signal?.aborted) return ex;
+      // A frequency limit is an answer to the suite's own pace (issue 25): it goes slower and sends
+      // the call again, which is no try and no retry of the budgets, until it is as slow as it goes.
+      if (v === "throttled" && this.o.limiter.canSlowDown(r.command)) {
+        this.paced(r.command, bodyOf(ex)?.ErrorCode, throttleWait);
+        await pause(this.time, throttleWait, signal);
+        throttleWait = Math.min(WINDOW_MS, throttleWait * 2);
+        attempt -= 1;
+        continue;
+      }
       if (ex.error && NOT_IDEMPOTENT.has(r.command)) {
         ex.error.message += " (not retried: the call may have been applied, so a retry could not be judged)";
         return ex;
@@ -163,6 +175,20 @@ export class ResilientSender implements Sender {
       this.lostMs += this.time.now() - w0;
       wait *= 2;
     }
+  }
+
+  /** Slows the command's class down after a throttle; says so when the rate changed. */
+  private paced(command: string, code: unknown, waitMs: number): void {
+    const rate = this.o.limiter.slowDown(command);
+    if (rate !== undefined)
+      this.o.notice?.(
+        `${command}: throttled (ErrorCode ${String(code)}); rate now ${rate.toFixed(1)}/s, waiting ${Math.round(waitMs)} ms`,
+      );
+  }
+
+  /** The pace the run settled at after frequency-limit answers, or undefined when there were none. */
+  get pace(): string | undefined {
+    return this.o.limiter.summary();
   }
 
   async close(): Promise<void> {

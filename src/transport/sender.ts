@@ -10,7 +10,11 @@ export interface Sender {
 
 /** Why a signal fired, as the suite error it becomes: a deadline is a timeout, anything else an interruption. */
 export function abortError(signal: AbortSignal, command: string): { code: string; message: string } {
-  const reason: unknown = signal.reason;
+  return abortErrorOf(signal.reason, command);
+}
+
+/** As abortError(), from the reason itself (the client stops requests without a signal of its own). */
+export function abortErrorOf(reason: unknown, command: string): { code: string; message: string } {
   if (reason instanceof Error && reason.name === "TimeoutError")
     return { code: "TIM_ERR_TIMEOUT", message: `${command}: no complete answer before the deadline` };
   if (reason instanceof DeadlineError)
