@@ -20,33 +20,31 @@ const plainSummary: Reporter = {
 };
 
 /**
- * `npm test` runs TIM_TESTS=unit, then TIM_TESTS=integration: every test, fast feedback first.
- * TIM_TESTS=unit runs the fast tests of single modules (no emulator server, no subprocess): what
- * `npm run test:unit` and mutation testing use. The default runs every test.
+ * Tests are sorted by their names (issue 24): `*.int.test.ts` are integration tests (servers,
+ * subprocesses, tools, whole runs), every other `*.test.ts` is a unit test of single modules. `npm
+ * test` runs TIM_TESTS=unit, then TIM_TESTS=integration: every test, fast feedback first; the default
+ * runs every test.
  */
-const UNIT = [
-  "src/checks/**/*.test.ts",
-  "src/generators/**/*.test.ts",
-  "src/contract/**/*.test.ts",
-  "src/usersig/**/*.test.ts",
-  "src/transport/**/*.test.ts",
-  "src/config/**/*.test.ts",
-  "src/rules/**/*.test.ts",
-  "src/kernel/**/*.test.ts",
-  "src/probe/**/*.test.ts",
-  "src/cli/docs.test.ts",
+const INTEGRATION = "src/**/*.int.test.ts";
+
+/** What mutation testing runs per mutant: the tests of the judge's checks, the generators and the contract. */
+const MUTATION = [
+  "src/judge/checks/**/*.test.ts",
+  "src/generate/**/*.test.ts",
+  "src/core/contract/**/*.test.ts",
 ];
 
-/** What mutation testing runs per mutant: the tests of the judge's checks and generators. */
-const MUTATION = ["src/checks/**/*.test.ts", "src/generators/**/*.test.ts", "src/contract/**/*.test.ts"];
-
-const SETS: Record<string, string[]> = { unit: UNIT, mutation: MUTATION };
+const SETS: Record<string, { include: string[]; exclude: string[] }> = {
+  unit: { include: ["src/**/*.test.ts"], exclude: [INTEGRATION] },
+  integration: { include: [INTEGRATION], exclude: [] },
+  mutation: { include: MUTATION, exclude: [INTEGRATION] },
+};
+const set = SETS[process.env.TIM_TESTS ?? ""] ?? { include: ["src/**/*.test.ts"], exclude: [] };
 
 export default defineConfig({
   test: {
-    include: SETS[process.env.TIM_TESTS ?? ""] ?? ["src/**/*.test.ts"],
-    // TIM_TESTS=integration: everything the unit run does not cover (servers, subprocesses, tools).
-    exclude: process.env.TIM_TESTS === "integration" ? [...UNIT, "node_modules/**"] : ["node_modules/**"],
+    include: set.include,
+    exclude: [...set.exclude, "node_modules/**"],
     // Tests talk to emulators on loopback ports only; never the internet.
     testTimeout: 60_000,
     hookTimeout: 30_000,

@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
-import { mintUserSig } from "../src/usersig/sign.js";
+import { mintUserSig } from "../src/core/usersig/sign.js";
 
 export const USERS = 3000;
 const sig = mintUserSig({ ...EMULATOR_DEFAULTS, expire: 86400, now: Math.floor(Date.now() / 1000) });

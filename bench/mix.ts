@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { EMULATOR_DEFAULTS } from "../src/config/defaults.js";
-import { mintUserSig } from "../src/usersig/sign.js";
+import { mintUserSig } from "../src/core/usersig/sign.js";
 
 export interface MixRequest {
   path: string;

@@ -16,8 +16,8 @@ export {
 } from "./api/run.js";
 export type { RawSettings } from "./config/settings.js";
 export { RUN_SETTINGS, type SettingSpec } from "./config/table.js";
+export { EXIT, SuiteError, type SuiteErrorCode } from "./core/kernel/errors.js";
+export type { Finding, RunEvent } from "./core/kernel/events.js";
+export type { Level, Rule } from "./core/kernel/rule.js";
+export { TOOL } from "./core/kernel/version.js";
 export type { EmuAnswer, EmuRequest } from "./emulator/types.js";
-export { EXIT, SuiteError, type SuiteErrorCode } from "./kernel/errors.js";
-export type { Finding, RunEvent } from "./kernel/events.js";
-export type { Level, Rule } from "./kernel/rule.js";
-export { TOOL } from "./kernel/version.js";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { limits } from "../contract/limits.js";
-import { schemasDir } from "../contract/paths.js";
-import { RULES } from "../rules/catalogue.js";
+import { limits } from "../core/contract/limits.js";
+import { schemasDir } from "../core/contract/paths.js";
+import { RULES } from "../core/rules/catalogue.js";
 
 /** The rule catalogue (specs/rules.json), in report order. */
 export { RULES };

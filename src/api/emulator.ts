@@ -1,13 +1,13 @@
-import { checkClientRequest, seenBefore } from "../client/check.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { SuiteError } from "../core/kernel/errors.js";
 import type { Behaviour } from "../emulator/behaviour.js";
+import { checkClientRequest, seenBefore } from "../emulator/client/check.js";
 import { faultById } from "../emulator/faults/index.js";
 import type { ScenarioStep } from "../emulator/scenarios.js";
 import { type RunningEmulator, startEmulator as serve } from "../emulator/server.js";
 import { makeCertificates } from "../emulator/tls.js";
 import type { EmuRequest } from "../emulator/types.js";
 import { variantById } from "../emulator/variants.js";
-import { SuiteError } from "../kernel/errors.js";
 import { checkScenario } from "./scenario.js";
 
 export interface EmulatorStartOptions {

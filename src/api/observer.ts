@@ -1,9 +1,9 @@
-import { limits } from "../contract/limits.js";
+import { limits } from "../core/contract/limits.js";
+import { configError } from "../core/kernel/errors.js";
+import type { RunEvent } from "../core/kernel/events.js";
 import { makeCertificates } from "../emulator/tls.js";
-import { configError } from "../kernel/errors.js";
-import type { RunEvent } from "../kernel/events.js";
-import { startObserver as serve } from "../observe/observer.js";
-import type { ObserveResult } from "../observe/report.js";
+import { startObserver as serve } from "../run/observe/observer.js";
+import type { ObserveResult } from "../run/observe/report.js";
 
 export type { ObserveResult };
 

@@ -1,7 +1,7 @@
 import { parseCli } from "../config/args.js";
 import { type RawSettings, resolveSettings } from "../config/settings.js";
-import type { RunEvent } from "../kernel/events.js";
-import { type ConformanceResult, conformanceResult, type RuleVerdict } from "../reporters/result.js";
+import type { RunEvent } from "../core/kernel/events.js";
+import { type ConformanceResult, conformanceResult, type RuleVerdict } from "../report/result.js";
 import { runSession } from "./session.js";
 
 export interface RunConformanceOptions {

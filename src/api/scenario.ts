@@ -1,7 +1,7 @@
-import { checkInput, loadInput } from "../contract/inputs.js";
-import { type Command, ENDPOINTS, validate } from "../contract/schemas.js";
+import { checkInput, loadInput } from "../core/contract/inputs.js";
+import { type Command, ENDPOINTS, validate } from "../core/contract/schemas.js";
+import { SuiteError } from "../core/kernel/errors.js";
 import type { ScenarioStep } from "../emulator/scenarios.js";
-import { SuiteError } from "../kernel/errors.js";
 
 /**
  * A scenario as data: checked against schemas/inputs/scenario.json (the JSON

@@ -1,19 +1,19 @@
 import { resolve } from "node:path";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
 import type { Settings } from "../config/settings.js";
-import type { Clock } from "../kernel/clock.js";
-import { SuiteError } from "../kernel/errors.js";
-import type { Listener } from "../kernel/events.js";
-import { checkWritableFile, ensureWritableDir, writeAtomic } from "../kernel/files.js";
-import { runRedactor } from "../probe/credentials.js";
-import type { RecordingWriter } from "../record/recording.js";
-import { renderJson } from "../reporters/json.js";
-import { ShardLog } from "../reporters/shard-log.js";
-import { runExitCode, writeReports } from "../reporters/write.js";
-import { runSuite, selectCases } from "../runner/run.js";
-import type { Target } from "../targets/open.js";
+import type { Clock } from "../core/kernel/clock.js";
+import { SuiteError } from "../core/kernel/errors.js";
+import type { Listener } from "../core/kernel/events.js";
+import { checkWritableFile, ensureWritableDir, writeAtomic } from "../core/kernel/files.js";
+import { runRedactor } from "../judge/probe/credentials.js";
+import { Tally } from "../judge/verdict/tally.js";
+import { renderJson } from "../report/json.js";
+import type { RecordingWriter } from "../report/record/recording.js";
+import { ShardLog } from "../report/shard-log.js";
+import { runExitCode, writeReports } from "../report/write.js";
+import { runSuite, selectCases } from "../run/run.js";
+import type { Target } from "../run/targets/open.js";
 import type { Redactor } from "../transport/redact.js";
-import { Tally } from "../verdict/tally.js";
 
 /** What a run needs besides its settings: who listens, and how it may be stopped. */
 export interface SessionOptions {
@@ -54,7 +54,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const recordFile = recordTarget(s);
   const tally = new Tally();
   // What only the end of the run needs loads then: the first request goes out sooner.
-  const recording = recordFile ? await import("../record/recording.js") : undefined;
+  const recording = recordFile ? await import("../report/record/recording.js") : undefined;
   const recorder: RecordingWriter | undefined = recording ? new recording.RecordingWriter() : undefined;
   const shardLog = s.shard && s.path === undefined ? new ShardLog() : undefined;
   let ran: string[] = [];

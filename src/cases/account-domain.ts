@@ -1,9 +1,10 @@
-import { befriend, itemsOf } from "../accounts/pool.js";
-import { answerKind, bodyOf } from "../kernel/exchange.js";
-import { judgeByDomain } from "../oracles/domain.js";
-import { groupAdd, judgeItems, type Relation } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
-import { outcomeOf } from "../probe/context.js";
+import { answerKind, bodyOf } from "../core/kernel/exchange.js";
+import { judgeByDomain } from "../judge/oracles/domain.js";
+import { groupAdd, judgeItems, type Relation } from "../judge/oracles/judging.js";
+import { befriend } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { outcomeOf } from "../judge/probe/context.js";
+import { itemsOf } from "../judge/probe/view.js";
 
 /** Whether no account by this id exists (the suite never imports look-alikes of its own ids). */
 async function absent(t: Parameters<Case["run"]>[0]["t"], id: string): Promise<boolean> {

@@ -1,7 +1,8 @@
-import { befriend, friendGroups, groupsOf, itemsOf } from "../accounts/pool.js";
-import { bodyOf } from "../kernel/exchange.js";
-import { groupAdd, judgeItems, judgeMembers, type Relation } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { bodyOf } from "../core/kernel/exchange.js";
+import { groupAdd, judgeItems, judgeMembers, type Relation } from "../judge/oracles/judging.js";
+import { befriend, friendGroups, groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { itemsOf } from "../judge/probe/view.js";
 
 // seed, second example: friends get ResultCode 0 and join the new group; every other To_Account
 // fails in its item and in Fail_Account, the call itself OK. Each kind of non-friend the docs'

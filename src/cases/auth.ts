@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { befriend, clearGroups } from "../accounts/pool.js";
-import { specsDir } from "../contract/paths.js";
-import { answerKind } from "../kernel/exchange.js";
-import { expectUnchanged, snapshotGroups } from "../oracles/judging.js";
-import type { Case, CaseEnv, SigMinter } from "../probe/case.js";
-import type { CallOptions, QueryName } from "../probe/request.js";
-import { withChangedHmac } from "../usersig/tamper.js";
+import { specsDir } from "../core/contract/paths.js";
+import { answerKind } from "../core/kernel/exchange.js";
+import { withChangedHmac } from "../core/usersig/tamper.js";
+import { expectUnchanged, snapshotGroups } from "../judge/oracles/judging.js";
+import { befriend, clearGroups } from "../judge/probe/calls.js";
+import type { Case, CaseEnv, SigMinter } from "../judge/probe/case.js";
+import type { CallOptions, QueryName } from "../judge/probe/request.js";
 
 const HOUR = 3600;
 const SKEW = 600; // ten minutes: far beyond a sane clock difference between the suite and the target

@@ -1,7 +1,7 @@
-import { groupsOf } from "../accounts/pool.js";
-import { bodyOf } from "../kernel/exchange.js";
-import { groupAdd } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { bodyOf } from "../core/kernel/exchange.js";
+import { groupAdd } from "../judge/oracles/judging.js";
+import { groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
 
 export const basicAdd = {
   id: "basic-add",

@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { clearGroups, groupsOf } from "../accounts/pool.js";
 import { seedOfPart } from "../config/parts.js";
-import { code } from "../contract/codes.js";
-import { limits } from "../contract/limits.js";
-import { answerKind, type Exchange, errorCode } from "../kernel/exchange.js";
-import { groupAdd, names } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { code } from "../core/contract/codes.js";
+import { limits } from "../core/contract/limits.js";
+import { answerKind, type Exchange, errorCode } from "../core/kernel/exchange.js";
+import { groupAdd, names } from "../judge/oracles/judging.js";
+import { clearGroups, groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
 
 const CAP = limits.maxGroupsPerUser;
 /** seed 错误码: 30008 并发写导致写冲突 — a documented answer to writes that collide. */

@@ -1,7 +1,7 @@
-import { limits } from "../contract/limits.js";
-import { bodyOf, refused } from "../kernel/exchange.js";
-import { groupAdd } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { limits } from "../core/contract/limits.js";
+import { bodyOf, refused } from "../core/kernel/exchange.js";
+import { groupAdd } from "../judge/oracles/judging.js";
+import type { Case } from "../judge/probe/case.js";
 
 /** seed: 单次请求的好友数不得超过1000 (specs/limits.json maxFriendsPerRequest) */
 const MAX = limits.maxFriendsPerRequest;

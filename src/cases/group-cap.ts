@@ -1,10 +1,11 @@
-import { type GroupView, groupsOf } from "../accounts/pool.js";
-import { code } from "../contract/codes.js";
-import { limits } from "../contract/limits.js";
-import { type Exchange, errorCode } from "../kernel/exchange.js";
-import { expectUnchanged, groupAdd, names } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
-import type { CaseContext } from "../probe/context.js";
+import { code } from "../core/contract/codes.js";
+import { limits } from "../core/contract/limits.js";
+import { type Exchange, errorCode } from "../core/kernel/exchange.js";
+import { expectUnchanged, groupAdd, names } from "../judge/oracles/judging.js";
+import { groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import type { CaseContext } from "../judge/probe/context.js";
+import type { GroupView } from "../judge/probe/view.js";
 
 /** seed 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");

@@ -1,7 +1,7 @@
 // Ordered index of cases: adding a case is adding a file and a line, or for a table of refused
 // bodies an entry in specs/refusals.json and a line.
 
-import type { Case } from "../probe/case.js";
+import type { Case } from "../judge/probe/case.js";
 import { accountDomain } from "./account-domain.js";
 import { addWithFriends } from "./add-with-friends.js";
 import { auth } from "./auth.js";

@@ -1,9 +1,10 @@
-import { befriend, clearGroups, groupsOf, itemsOf } from "../accounts/pool.js";
-import { limits } from "../contract/limits.js";
-import { answerKind, bodyOf } from "../kernel/exchange.js";
-import { judgeByDomain } from "../oracles/domain.js";
-import { groupAdd, judgeItems, judgeMembers } from "../oracles/judging.js";
-import type { Case, CaseEnv } from "../probe/case.js";
+import { limits } from "../core/contract/limits.js";
+import { answerKind, bodyOf } from "../core/kernel/exchange.js";
+import { judgeByDomain } from "../judge/oracles/domain.js";
+import { groupAdd, judgeItems, judgeMembers } from "../judge/oracles/judging.js";
+import { befriend, clearGroups, groupsOf } from "../judge/probe/calls.js";
+import type { Case, CaseEnv } from "../judge/probe/case.js";
+import { itemsOf } from "../judge/probe/view.js";
 
 /** The documented batch size of the account calls (multiaccount_import, account_check: ≤100). */
 const BATCH = 100;

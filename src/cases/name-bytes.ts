@@ -1,7 +1,7 @@
-import { groupsOf } from "../accounts/pool.js";
-import { limits, utf8Bytes } from "../contract/limits.js";
-import { expectUnchanged, groupAdd } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { limits, utf8Bytes } from "../core/contract/limits.js";
+import { expectUnchanged, groupAdd } from "../judge/oracles/judging.js";
+import { groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
 
 // reference §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
 // so refusing a name of ≤30 characters but >30 bytes is SHOULD, not MUST.

@@ -1,8 +1,8 @@
-import { groupsOf } from "../accounts/pool.js";
-import { limits } from "../contract/limits.js";
-import { groupAdd, names } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
-import { outcomeOf } from "../probe/context.js";
+import { limits } from "../core/contract/limits.js";
+import { groupAdd, names } from "../judge/oracles/judging.js";
+import { groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { outcomeOf } from "../judge/probe/context.js";
 
 /** seed: 单次请求的分组数不得超过32 (specs/limits.json maxNamesPerRequest) */
 const MAX = limits.maxNamesPerRequest;

@@ -1,14 +1,14 @@
 import fc from "fast-check";
-import { clearGroups } from "../accounts/pool.js";
-import type { Mutated, MutationEnv } from "../generators/mutation.js";
-import { MUTATIONS } from "../generators/mutations/index.js";
-import { validPayload } from "../generators/payload.js";
-import { stillInvalid } from "../generators/still-invalid.js";
-import { succeeded } from "../kernel/exchange.js";
-import type { Case } from "../probe/case.js";
-import { runParts } from "../properties/parts.js";
-import { checkProperty } from "../properties/property.js";
-import { leaseSubject } from "../properties/subject.js";
+import { succeeded } from "../core/kernel/exchange.js";
+import type { Mutated, MutationEnv } from "../generate/mutation.js";
+import { MUTATIONS } from "../generate/mutations/index.js";
+import { validPayload } from "../generate/payload.js";
+import { stillInvalid } from "../generate/still-invalid.js";
+import { clearGroups } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { runParts } from "./properties/parts.js";
+import { checkProperty } from "./properties/property.js";
+import { leaseSubject } from "./properties/subject.js";
 
 const describe = (m: Mutated): string => {
   const sent =

@@ -1,16 +1,16 @@
-import { clearGroups, deleteGroups, groupsOf } from "../accounts/pool.js";
-import { nameClasses } from "../contract/classify-names.js";
-import { classById, expectationOf } from "../contract/domain.js";
-import type { GroupAddBody } from "../generators/payload.js";
-import { validPayload } from "../generators/payload.js";
-import { answerKind, type Exchange } from "../kernel/exchange.js";
-import { judgeByDomain } from "../oracles/domain.js";
-import { judgeItems, judgeMembers, type Relation } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
-import { type CaseContext, classesOf } from "../probe/context.js";
-import { runParts } from "../properties/parts.js";
-import { checkProperty } from "../properties/property.js";
-import { leaseSubject } from "../properties/subject.js";
+import { nameClasses } from "../core/contract/classify-names.js";
+import { classById, expectationOf } from "../core/contract/domain.js";
+import { answerKind, type Exchange } from "../core/kernel/exchange.js";
+import type { GroupAddBody } from "../generate/payload.js";
+import { validPayload } from "../generate/payload.js";
+import { judgeByDomain } from "../judge/oracles/domain.js";
+import { judgeItems, judgeMembers, type Relation } from "../judge/oracles/judging.js";
+import { clearGroups, deleteGroups, groupsOf } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { type CaseContext, classesOf } from "../judge/probe/context.js";
+import { runParts } from "./properties/parts.js";
+import { checkProperty } from "./properties/property.js";
+import { leaseSubject } from "./properties/subject.js";
 
 const describe = (v: GroupAddBody): string =>
   `GroupName ${JSON.stringify(v.GroupName)}${v.To_Account ? `, To_Account of ${v.To_Account.length}: ${JSON.stringify(v.To_Account.slice(0, 6))}` : ""}`;

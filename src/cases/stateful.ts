@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { befriend, clearGroups } from "../accounts/pool.js";
-import { limits } from "../contract/limits.js";
-import type { Case } from "../probe/case.js";
-import { runParts } from "../properties/parts.js";
-import { checkProperty } from "../properties/property.js";
-import { commandSequences } from "../properties/stateful/commands.js";
-import type { Model, Real } from "../properties/stateful/model.js";
+import { limits } from "../core/contract/limits.js";
+import { befriend, clearGroups } from "../judge/probe/calls.js";
+import type { Case } from "../judge/probe/case.js";
+import { runParts } from "./properties/parts.js";
+import { checkProperty } from "./properties/property.js";
+import { commandSequences } from "./properties/stateful/commands.js";
+import type { Model, Real } from "./properties/stateful/model.js";
 
 const MAX_COMMANDS = 25;
 

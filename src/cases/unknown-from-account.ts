@@ -1,8 +1,8 @@
-import { itemsOf } from "../accounts/pool.js";
-import { code } from "../contract/codes.js";
-import { errorCode } from "../kernel/exchange.js";
-import { groupAdd } from "../oracles/judging.js";
-import type { Case } from "../probe/case.js";
+import { code } from "../core/contract/codes.js";
+import { errorCode } from "../core/kernel/exchange.js";
+import { groupAdd } from "../judge/oracles/judging.js";
+import type { Case } from "../judge/probe/case.js";
+import { itemsOf } from "../judge/probe/view.js";
 
 /** seed 错误码: 30003 请求的用户账号不存在 (specs/error-codes.json) */
 const NOT_FOUND = code("ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../contract/paths.js";
+import { repoRoot } from "../core/contract/paths.js";
 import { ALL_TABLES, CONFIG_SCHEMA, GENERATED_PAGES, generatedDocs } from "./docs.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 import { OBSERVE_SETTINGS } from "./observe-settings.js";

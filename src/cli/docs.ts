@@ -4,11 +4,12 @@ import { CONDITIONS } from "../cases/auth.js";
 import { configSchema } from "../config/config-file.js";
 import { renderEnvExample, renderSettingsMarkdown } from "../config/help.js";
 import { COMMAND_TABLES } from "../config/table.js";
-import { ERROR_CODES } from "../contract/codes.js";
-import { repoRoot, schemasDir } from "../contract/paths.js";
-import { markdownCell } from "../reporters/escape.js";
-import { RULES } from "../rules/catalogue.js";
+import { ERROR_CODES } from "../core/contract/codes.js";
+import { repoRoot, schemasDir } from "../core/contract/paths.js";
+import { RULES } from "../core/rules/catalogue.js";
+import { markdownCell } from "../report/escape.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
+import { houseTable } from "./house-doc.js";
 import { OBSERVE_SETTINGS } from "./observe-settings.js";
 
 /** The settings tables every generated document is made from, in the order a reader meets them. */
@@ -31,6 +32,8 @@ function between(file: string, text: string, start: string, end: string, body: s
   return `${text.slice(0, a + start.length)}\n${body}${text.slice(b)}`;
 }
 
+const HOUSE_START = "<!-- house:start (generated from src/core/roles.ts by npm run docs) -->";
+const HOUSE_END = "<!-- house:end -->";
 const RULES_START = "<!-- rules:start (generated from specs/rules.json by npm run docs) -->";
 const RULES_END = "<!-- rules:end -->";
 
@@ -69,6 +72,7 @@ export const GENERATED_PAGES = [
   "docs/rules.md",
   "docs/emulator.md",
   "docs/observe.md",
+  "docs/architecture.md",
 ] as const;
 export type Page = (typeof GENERATED_PAGES)[number];
 
@@ -110,6 +114,13 @@ export function generatedDocs(read: (page: Page) => string): {
         OBS_START,
         OBS_END,
         renderSettingsMarkdown([OBSERVE_SETTINGS]),
+      ),
+      "docs/architecture.md": between(
+        "docs/architecture.md",
+        read("docs/architecture.md"),
+        HOUSE_START,
+        HOUSE_END,
+        houseTable(),
       ),
     },
     configSchema: `${JSON.stringify(configSchema(ALL_TABLES), null, 2)}\n`,

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { parse } from "dotenv";
-import { EXIT, SuiteError } from "../kernel/errors.js";
-import { MAX_SMALL_INPUT_BYTES, readInput } from "../kernel/inputs.js";
+import { EXIT, SuiteError } from "../core/kernel/errors.js";
+import { MAX_SMALL_INPUT_BYTES, readInput } from "../core/kernel/inputs.js";
 import type { Io } from "./main.js";
 
 type Command = (argv: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;

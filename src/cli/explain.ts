@@ -1,13 +1,13 @@
 import { CONDITIONS } from "../cases/auth.js";
 import { CASES } from "../cases/index.js";
-import { CHECKS } from "../checks/index.js";
-import { CLASSES, classById, DOMAIN, isClass } from "../contract/domain.js";
+import { CLASSES, classById, DOMAIN, isClass } from "../core/contract/domain.js";
+import { SuiteError } from "../core/kernel/errors.js";
+import { RULES } from "../core/rules/catalogue.js";
 import { FAULTS } from "../emulator/faults/index.js";
-import { MUTATIONS } from "../generators/mutations/index.js";
-import { NAME_CLASSES } from "../generators/name-classes.js";
-import { SuiteError } from "../kernel/errors.js";
-import { EFFECTS_ORACLE } from "../probe/effects.js";
-import { RULES } from "../rules/catalogue.js";
+import { MUTATIONS } from "../generate/mutations/index.js";
+import { NAME_CLASSES } from "../generate/name-classes.js";
+import { CHECKS } from "../judge/checks/index.js";
+import { EFFECTS_ORACLE } from "../judge/probe/effects.js";
 
 const list = (xs: readonly string[]): string => (xs.length ? xs.map((x) => `\n    ${x}`).join("") : " none");
 
@@ -26,7 +26,7 @@ export function explainRule(id: string): string {
     );
   const check = CHECKS.find((c) => c.id === id);
   const checks = check
-    ? [`${check.id} (src/checks/${check.id}.ts), on every ${check.commands.join(", ")} answer`]
+    ? [`${check.id} (src/judge/checks/${check.id}.ts), on every ${check.commands.join(", ")} answer`]
     : [];
   const cases = CASES.filter((c) => c.rules.includes(id)).map((c) => `${c.id}: ${c.title}`);
   const oracles = (EFFECTS_ORACLE.rules as readonly string[]).includes(id)
@@ -45,22 +45,22 @@ export function explainRule(id: string): string {
   const faults = FAULTS.filter((f) => f.breaks.includes(id)).map((f) => `${f.id}: ${f.title}`);
   // The proof tests are parameterised by these registries: their names follow from them.
   const tests = [
-    ...(check?.judge ? [`src/checks/checks.test.ts › ${id} fails on its example`] : []),
+    ...(check?.judge ? [`src/judge/checks/checks.test.ts › ${id} fails on its example`] : []),
     ...(check?.observe
-      ? ["src/checks/checks.test.ts › every OPEN check reports two different answers differently"]
+      ? ["src/judge/checks/checks.test.ts › every OPEN check reports two different answers differently"]
       : []),
     ...(rule.level === "OPEN"
       ? [
-          "src/proof/faults.test.ts › sees every OPEN behaviour answered differently by at least two services (base and variants)",
+          "src/proof/faults.int.test.ts › sees every OPEN behaviour answered differently by at least two services (base and variants)",
         ]
       : []),
     ...faults.map(
       (f) =>
-        `src/proof/faults.test.ts › catches fault ${f.split(":")[0]}, breaking exactly the rules it declares`,
+        `src/proof/faults.int.test.ts › catches fault ${f.split(":")[0]}, breaking exactly the rules it declares`,
     ),
     ...mutations.map(
       (m) =>
-        `src/generators/generators.test.ts › ${m.split(":")[0]} yields requests that are invalid and break only the catalogue rules it declares`,
+        `src/generate/generators.test.ts › ${m.split(":")[0]} yields requests that are invalid and break only the catalogue rules it declares`,
     ),
   ];
   const verdict =
@@ -111,7 +111,7 @@ export function explainClass(id: string): string {
       : c.expect.startsWith("invalid")
         ? [`property-invalid (mutation ${id === "name-empty" ? "empty-name" : "name-over-30-bytes"})`]
         : ["property-valid"];
-  const generators = drawnBy.length ? [`src/generators/name-classes.ts: ${drawnBy.join(", ")}`] : [];
+  const generators = drawnBy.length ? [`src/generate/name-classes.ts: ${drawnBy.join(", ")}`] : [];
   return `${[
     `${c.id} (input class of ${c.field})`,
     `  ${c.title}`,

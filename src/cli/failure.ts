@@ -1,4 +1,4 @@
-import { EXIT, SuiteError } from "../kernel/errors.js";
+import { EXIT, SuiteError } from "../core/kernel/errors.js";
 import { Redactor } from "../transport/redact.js";
 
 /** The one line every command prints when it cannot go on, and its exit code: 2 for settings, else 3. */

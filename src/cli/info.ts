@@ -1,5 +1,5 @@
-import { EXIT } from "../kernel/errors.js";
-import { TOOL } from "../kernel/version.js";
+import { EXIT } from "../core/kernel/errors.js";
+import { TOOL } from "../core/kernel/version.js";
 import { DEFAULT_INVOCATION } from "./invocation.js";
 import type { Io } from "./main.js";
 

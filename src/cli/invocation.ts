@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync } from "node:fs";
 import { basename, delimiter, isAbsolute, join, relative } from "node:path";
-import { DEFAULT_COMMAND } from "../reporters/replay.js";
+import { DEFAULT_COMMAND } from "../report/replay.js";
 
 /** The bin's name in package.json: what a user types after `npx`. */
 export const BIN = "tim-conformance";

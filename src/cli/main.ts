@@ -2,11 +2,11 @@ import { runSession } from "../api/session.js";
 import { CASES } from "../cases/index.js";
 import { parseCli, runHelp } from "../config/args.js";
 import { resolveSettings } from "../config/settings.js";
-import type { Clock } from "../kernel/clock.js";
-import { EXIT } from "../kernel/errors.js";
-import { consoleProgress } from "../reporters/console.js";
-import { progressOf } from "../reporters/progress.js";
-import type { Target } from "../targets/open.js";
+import type { Clock } from "../core/kernel/clock.js";
+import { EXIT } from "../core/kernel/errors.js";
+import { consoleProgress } from "../report/console.js";
+import { progressOf } from "../report/progress.js";
+import type { Target } from "../run/targets/open.js";
 import { envRedactor, failureExit, redactedIo } from "./failure.js";
 import { answerInfo } from "./info.js";
 import { outputsOf } from "./outputs.js";
@@ -24,7 +24,7 @@ export interface Io {
 }
 
 async function listing(kind: "rules" | "cases" | "faults"): Promise<string> {
-  const { RULES } = await import("../rules/catalogue.js");
+  const { RULES } = await import("../core/rules/catalogue.js");
   const { FAULTS } = await import("../emulator/faults/index.js");
   const { VARIANTS } = await import("../emulator/variants.js");
   if (kind === "rules")

@@ -1,11 +1,11 @@
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
-import { SuiteError } from "../kernel/errors.js";
-import type { RunEvent } from "../kernel/events.js";
-import { planRun } from "../runner/plan.js";
-import { selectCases } from "../runner/run.js";
-import type { ShardEvents } from "../verdict/merge.js";
-import { sealHolds } from "../verdict/seal.js";
-import type { Deal } from "../verdict/shares.js";
+import { SuiteError } from "../core/kernel/errors.js";
+import type { RunEvent } from "../core/kernel/events.js";
+import type { ShardEvents } from "../judge/verdict/merge.js";
+import { sealHolds } from "../judge/verdict/seal.js";
+import type { Deal } from "../judge/verdict/shares.js";
+import { planRun } from "../run/plan.js";
+import { selectCases } from "../run/run.js";
 
 export type ReadShard = ShardEvents & { tool: string; mac?: string };
 

@@ -1,5 +1,5 @@
 import { httpUrl, intIn, type SettingSpec } from "../config/table.js";
-import { limits } from "../contract/limits.js";
+import { limits } from "../core/contract/limits.js";
 import { EMULATOR_SETTINGS } from "./emulator-settings.js";
 
 const REGIONS = Object.keys(limits.regions);

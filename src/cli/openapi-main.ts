@@ -1,11 +1,11 @@
 import { join, resolve } from "node:path";
 import { didYouMean } from "../config/suggest.js";
-import { specsDir } from "../contract/paths.js";
-import { EXIT, SuiteError } from "../kernel/errors.js";
-import { checkWritableFile, writeAtomic } from "../kernel/files.js";
-import { readInput } from "../kernel/inputs.js";
-import { TOOL } from "../kernel/version.js";
-import { buildOpenApi } from "../openapi/build.js";
+import { specsDir } from "../core/contract/paths.js";
+import { EXIT, SuiteError } from "../core/kernel/errors.js";
+import { checkWritableFile, writeAtomic } from "../core/kernel/files.js";
+import { readInput } from "../core/kernel/inputs.js";
+import { TOOL } from "../core/kernel/version.js";
+import { buildOpenApi } from "../report/openapi/build.js";
 import { DEFAULT_INVOCATION } from "./invocation.js";
 import type { Io } from "./main.js";
 

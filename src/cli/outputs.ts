@@ -1,9 +1,9 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { consoleSummary } from "../reporters/console.js";
-import { jsonLines, verdictLine } from "../reporters/json-lines.js";
-import { REPORT_FILES } from "../reporters/write.js";
-import type { Tally } from "../verdict/tally.js";
+import type { Tally } from "../judge/verdict/tally.js";
+import { consoleSummary } from "../report/console.js";
+import { jsonLines, verdictLine } from "../report/json-lines.js";
+import { REPORT_FILES } from "../report/write.js";
 import type { Io } from "./main.js";
 
 /**
@@ -28,7 +28,7 @@ export function outputsOf(
     async finish(tally: Tally, code: number, reportDir: string, markdown: string): Promise<void> {
       (json ? io.err : io.out)(redact(consoleSummary(tally, reportDir)));
       if (github) {
-        const { githubAnnotations } = await import("../reporters/github.js");
+        const { githubAnnotations } = await import("../report/github.js");
         io.out(redact(githubAnnotations(tally)));
       }
       if ((github || (json && env.GITHUB_ACTIONS === "true")) && env.GITHUB_STEP_SUMMARY)

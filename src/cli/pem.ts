@@ -1,5 +1,5 @@
 import { createSecureContext } from "node:tls";
-import { configError } from "../kernel/errors.js";
+import { configError } from "../core/kernel/errors.js";
 
 /**
  * A certificate and its key, proven usable before the server starts: an empty or junk file was

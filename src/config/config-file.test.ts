@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { schemasDir } from "../contract/paths.js";
+import { schemasDir } from "../core/contract/paths.js";
 import { parseCli } from "./args.js";
 import { CONFIG_FILE, fileSettings } from "./config-file.js";
 import { parseWith } from "./parse.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkInput } from "../contract/inputs.js";
-import { configError } from "../kernel/errors.js";
+import { checkInput } from "../core/contract/inputs.js";
+import { configError } from "../core/kernel/errors.js";
 import { didYouMean } from "./suggest.js";
 import type { SettingSpec } from "./table.js";
 

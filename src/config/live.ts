@@ -1,4 +1,4 @@
-import { limits } from "../contract/limits.js";
+import { limits } from "../core/contract/limits.js";
 import type { RawSettings, TargetSpec } from "./raw.js";
 import { defaultOf } from "./table.js";
 

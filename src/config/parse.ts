@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { configError } from "../kernel/errors.js";
+import { configError } from "../core/kernel/errors.js";
 import { configPath, readConfigFile } from "./config-file.js";
 import { didYouMean } from "./suggest.js";
 import { COMMAND_TABLES, type SettingSpec } from "./table.js";

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
-import { limits } from "../contract/limits.js";
-import { configError } from "../kernel/errors.js";
+import { limits } from "../core/contract/limits.js";
+import { configError } from "../core/kernel/errors.js";
 import { type DeclaredFixtures, loadFixtures } from "./declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";

@@ -1,4 +1,4 @@
-import { limits, utf8Bytes } from "../contract/limits.js";
+import { limits, utf8Bytes } from "../core/contract/limits.js";
 import { POOL_SIZE, SLICES, shardOf } from "./parts.js";
 import { didYouMean } from "./suggest.js";
 

@@ -1,5 +1,5 @@
-import type { SigDoc } from "../usersig/sign.js";
-import { decodedDocument, type SigResult, verifyUserSig } from "../usersig/verify.js";
+import type { SigDoc } from "../core/usersig/sign.js";
+import { decodedDocument, type SigResult, verifyUserSig } from "../core/usersig/verify.js";
 import type { Behaviour } from "./behaviour.js";
 import { fail } from "./envelope.js";
 import type { EmuConfig, EmuRequest, Envelope } from "./types.js";

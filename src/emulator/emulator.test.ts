@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { limits } from "../contract/limits.js";
-import { mintUserSig } from "../usersig/sign.js";
+import { limits } from "../core/contract/limits.js";
+import { mintUserSig } from "../core/usersig/sign.js";
 import { DEFAULT_BEHAVIOUR } from "./behaviour.js";
 import { handle, makeEnv } from "./handle.js";
 import { emptyState, snapshot } from "./state.js";

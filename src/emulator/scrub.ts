@@ -1,5 +1,5 @@
+import { decodedDocument } from "../core/usersig/verify.js";
 import { Redactor } from "../transport/redact.js";
-import { decodedDocument } from "../usersig/verify.js";
 
 const PLACEHOLDER = "[REDACTED]";
 /** Query keys that carry a credential, in any letter case (issue 21: `UserSig` slipped past `usersig`). */

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import forge from "node-forge";
-import { limits } from "../contract/limits.js";
+import { limits } from "../core/contract/limits.js";
 
 /** A local CA and a server certificate it signed, as PEM. */
 export interface TlsMaterial {

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
+import { decodedDocument } from "../core/usersig/verify.js";
 import type { EmuRequest } from "../emulator/types.js";
-import { decodedDocument } from "../usersig/verify.js";
-import { closeAll, emulator } from "./targets.js";
+import { closeAll, emulator } from "./support/targets.js";
 
 afterEach(closeAll);
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../cli/main.js";
 import { newUser, snapshot } from "../emulator/state.js";
-import { closeAll, emulator } from "./targets.js";
+import { closeAll, emulator } from "./support/targets.js";
 
 afterEach(closeAll);
 

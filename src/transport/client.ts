@@ -6,8 +6,8 @@ import {
 } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
-import { SuiteError, type SuiteErrorCode } from "../kernel/errors.js";
-import type { Exchange } from "../kernel/exchange.js";
+import { SuiteError, type SuiteErrorCode } from "../core/kernel/errors.js";
+import type { Exchange } from "../core/kernel/exchange.js";
 import type { Redactor } from "./redact.js";
 import { abortErrorOf } from "./sender.js";
 

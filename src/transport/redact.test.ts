@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mintUserSig } from "../usersig/sign.js";
+import { mintUserSig } from "../core/usersig/sign.js";
 import { MIN_RUN, Redactor } from "./redact.js";
 
 const SIG = mintUserSig({

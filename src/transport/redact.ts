@@ -1,4 +1,4 @@
-import { escapeSig } from "../usersig/base64url.js";
+import { escapeSig } from "../core/usersig/base64url.js";
 import { canonicalView } from "./canonical.js";
 
 /** A run of this many characters of a secret is itself a secret (issue 10: a 40-character echo leaked). */

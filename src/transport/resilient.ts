@@ -1,6 +1,6 @@
-import { codesTagged } from "../contract/codes.js";
-import { SuiteError } from "../kernel/errors.js";
-import { bodyOf, type Exchange, GATEWAY_STATUS } from "../kernel/exchange.js";
+import { codesTagged } from "../core/contract/codes.js";
+import { SuiteError } from "../core/kernel/errors.js";
+import { bodyOf, type Exchange, GATEWAY_STATUS } from "../core/kernel/exchange.js";
 import type { OutgoingRequest } from "./client.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";

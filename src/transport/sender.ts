@@ -1,4 +1,4 @@
-import type { Exchange } from "../kernel/exchange.js";
+import type { Exchange } from "../core/kernel/exchange.js";
 import type { OutgoingRequest } from "./client.js";
 
 /** Anything that sends a request and returns the redacted exchange: node:http(s), the replay sender, resilient wrappers. */

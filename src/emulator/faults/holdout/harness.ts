@@ -4,7 +4,7 @@
 
 import { gunzipSync, inflateSync } from "node:zlib";
 import { request } from "undici";
-import { mintUserSig } from "../../../usersig/sign.js";
+import { mintUserSig } from "../../../core/usersig/sign.js";
 import { startEmulator } from "../../server.js";
 import { variantById } from "../../variants.js";
 import { faultById } from "../index.js";
