@@ -7,7 +7,7 @@ const sig = mintUserSig({ ...EMULATOR_DEFAULTS, expire: 86400, now: Math.floor(D
 export const query = (random: number) =>
   `sdkappid=${EMULATOR_DEFAULTS.sdkappid}&identifier=${EMULATOR_DEFAULTS.identifier}&usersig=${sig}&random=${random}&contenttype=json`;
 
-/** Imports the users the load spreads over (100 per multiaccount_import, reference §2.9). */
+/** Imports the users the load spreads over (100 per multiaccount_import, docs/sources/tencent-im-rest.md §2.9). */
 export async function importUsers(base: string): Promise<void> {
   for (let k = 0; k < USERS; k += 100) {
     const AccountList = Array.from({ length: 100 }, (_, j) => ({ UserID: `bu${k + j}` }));

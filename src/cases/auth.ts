@@ -92,7 +92,7 @@ async function bodies(
 }
 
 // REST-intro: sdkappid, identifier (必须为 App 管理员账号) and usersig authenticate every call;
-// reference §3.5/§5.2 give the codes, which this case does not pin (the live mapping is a guess).
+// docs/sources/tencent-im-rest.md §3.5/§5.2 give the codes, which this case does not pin (the live mapping is a guess).
 // Each condition of specs/conditions.json, at its edge, combined with every body shape.
 export const auth = {
   id: "auth",

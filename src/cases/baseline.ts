@@ -3,7 +3,7 @@ import { errorCode, refused } from "../core/kernel/exchange.js";
 import { groupAdd, judgeItems, type Relation } from "../judge/oracles/judging.js";
 import type { Case } from "../judge/probe/case.js";
 
-/** seed 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
+/** https://cloud.tencent.com/document/product/269/10107 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 
 /**

@@ -8,7 +8,7 @@ import { clearGroups, groupsOf } from "../judge/probe/calls.js";
 import type { Case } from "../judge/probe/case.js";
 
 const CAP = limits.maxGroupsPerUser;
-/** seed 错误码: 30008 并发写导致写冲突 — a documented answer to writes that collide. */
+/** https://cloud.tencent.com/document/product/269/10107 错误码: 30008 并发写导致写冲突 — a documented answer to writes that collide. */
 const WRITE_CONFLICT = code("ERR_SVR_FRIENDSHIP_WRITE_CONFLICT");
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 

@@ -1,7 +1,7 @@
 import { expectUnchanged, groupAdd, snapshotGroups } from "../judge/oracles/judging.js";
 import type { Case } from "../judge/probe/case.js";
 
-// reference §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
+// docs/sources/tencent-im-rest.md §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
 export const emptyName = {
   id: "empty-name",
   title: "An empty group name is refused, alone or beside a valid one",

@@ -4,7 +4,7 @@ import { groupsOf } from "../judge/probe/calls.js";
 import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
 
-// reference §7 questions 2 and 3: the docs do not say what an existing or repeated name does,
+// docs/sources/tencent-im-rest.md §7 questions 2 and 3: the docs do not say what an existing or repeated name does,
 // nor an empty list. Every answer is accepted and reported.
 export const existingNames = {
   id: "existing-names",

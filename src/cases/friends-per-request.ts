@@ -3,7 +3,7 @@ import { bodyOf, refused } from "../core/kernel/exchange.js";
 import { groupAdd } from "../judge/oracles/judging.js";
 import type { Case } from "../judge/probe/case.js";
 
-/** seed: 单次请求的好友数不得超过1000 (specs/limits.json maxFriendsPerRequest) */
+/** https://cloud.tencent.com/document/product/269/10107: 单次请求的好友数不得超过1000 (specs/limits.json maxFriendsPerRequest) */
 const MAX = limits.maxFriendsPerRequest;
 
 // seed: To_Account 单次请求的好友数不得超过1000. The entries are prefixed ids that are nobody's

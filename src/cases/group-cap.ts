@@ -7,10 +7,10 @@ import type { Case } from "../judge/probe/case.js";
 import type { CaseContext } from "../judge/probe/context.js";
 import type { GroupView } from "../judge/probe/view.js";
 
-/** seed 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
+/** https://cloud.tencent.com/document/product/269/10107 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
 
-// seed: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
+// https://cloud.tencent.com/document/product/269/10107: 因分组数最多32; 30011 分组已达系统上限 (the number is specs/limits.json's maxGroupsPerUser)
 const CAP = limits.maxGroupsPerUser;
 
 /** After a refused call, group_get never shows more than the cap. */

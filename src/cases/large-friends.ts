@@ -8,7 +8,7 @@ import { itemsOf } from "../judge/probe/view.js";
 
 /** The documented batch size of the account calls (multiaccount_import, account_check: ≤100). */
 const BATCH = 100;
-/** Friend lists sent: tens, hundreds, and the documented maximum (seed: 单次请求的好友数不得超过1000). */
+/** Friend lists sent: tens, hundreds, and the documented maximum (https://cloud.tencent.com/document/product/269/10107: 单次请求的好友数不得超过1000). */
 const SIZES = [40, 250, limits.maxFriendsPerRequest];
 
 const chunks = <T>(xs: readonly T[], n: number): T[][] =>

@@ -3,7 +3,7 @@ import { expectUnchanged, groupAdd } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
 import type { Case } from "../judge/probe/case.js";
 
-// reference §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
+// docs/sources/tencent-im-rest.md §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
 // so refusing a name of ≤30 characters but >30 bytes is SHOULD, not MUST.
 const FITS: Array<[string, string]> = [
   ["30 ASCII bytes", "a".repeat(30)],

@@ -4,10 +4,10 @@ import { groupsOf } from "../judge/probe/calls.js";
 import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
 
-/** seed: 单次请求的分组数不得超过32 (specs/limits.json maxNamesPerRequest) */
+/** https://cloud.tencent.com/document/product/269/10107: 单次请求的分组数不得超过32 (specs/limits.json maxNamesPerRequest) */
 const MAX = limits.maxNamesPerRequest;
 
-// seed: 单次请求的分组数不得超过32. Which code the 33rd name gets is open (30001 or 30011).
+// https://cloud.tencent.com/document/product/269/10107: 单次请求的分组数不得超过32. Which code the 33rd name gets is open (30001 or 30011).
 export const namesPerRequest = {
   id: "names-per-request",
   title: "32 names in one request are accepted, 33 are refused",

@@ -31,7 +31,7 @@ async function askBeforeBlaming(p: CaseContext, v: GroupAddBody, ex: Exchange, w
     judgeByDomain(p, ex, what);
 }
 
-// Valid requests (seed request table: 1-32 new names of 1-30 bytes, ≤1000 To_Account) on a user
+// Valid requests (https://cloud.tencent.com/document/product/269/10107 request table: 1-32 new names of 1-30 bytes, ≤1000 To_Account) on a user
 // with no groups are accepted, stored verbatim, and place exactly the friends: every item judged
 // against what is known of its account, every new group's members checked both ways.
 export const propertyValid = {

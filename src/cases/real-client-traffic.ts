@@ -2,7 +2,7 @@ import { groupAdd } from "../judge/oracles/judging.js";
 import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
 
-// real-clients.md: production clients send no Content-Type, reuse one `random`, order the query
+// docs/sources/real-clients.md: production clients send no Content-Type, reuse one `random`, order the query
 // differently and send "To_Account": null; the service answers them, so must a conformant server.
 export const realClientTraffic = {
   id: "real-client-traffic",

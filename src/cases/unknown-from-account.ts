@@ -4,7 +4,7 @@ import { groupAdd } from "../judge/oracles/judging.js";
 import type { Case } from "../judge/probe/case.js";
 import { itemsOf } from "../judge/probe/view.js";
 
-/** seed 错误码: 30003 请求的用户账号不存在 (specs/error-codes.json) */
+/** https://cloud.tencent.com/document/product/269/10107 错误码: 30003 请求的用户账号不存在 (specs/error-codes.json) */
 const NOT_FOUND = code("ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND");
 
 // seed: 30003 请求的用户账号不存在. Ids are case-sensitive (REST-intro: 参数名称及其取值均区分大小写),

@@ -13,7 +13,7 @@ export interface LiveSettings {
   /** milliseconds the whole run may spend on failed tries and back-off before it stops */
   retryBudgetMs: number;
   backoffMs: number;
-  /** used from the first connection failure on (reference §3.3 backup domains) */
+  /** used from the first connection failure on (docs/sources/tencent-im-rest.md §3.3 backup domains) */
   backupUrl?: string;
   /** lifetime of the admin UserSigs the suite mints; renewed at 80 % of it */
   usersigTtl: number;
@@ -40,7 +40,7 @@ export function isLoopback(t: TargetSpec): boolean {
 /**
  * Defaults: against the embedded emulator, a replay or a loopback base URL, no
  * limiter (nothing to be polite to) and short back-off; against anything else
- * 150 calls/s, below the documented 200/s (reference §3.6), and 4 tries with
+ * 150 calls/s, below the documented 200/s (docs/sources/tencent-im-rest.md §3.6), and 4 tries with
  * back-off from 500 ms. Values were checked by the settings table already.
  */
 export function resolveLive(r: RawSettings, t: TargetSpec): LiveSettings {

@@ -50,10 +50,13 @@ describe("resolveSettings", () => {
     ["Singapore", "https://adminapisgp.im.qcloud.com"],
     ["silicon-valley", "https://adminapiusa.im.qcloud.com"],
     ["jakarta", "https://adminapiidn.im.qcloud.com"],
-  ])("maps region %s to %s (seed domain table)", (region, url) => {
-    const s = resolveSettings({ region, sdkappid: "1400000001", identifier: "admin", secretKey: "k" });
-    expect(s.target).toMatchObject({ kind: "region", baseUrl: url });
-  });
+  ])(
+    "maps region %s to %s (https://cloud.tencent.com/document/product/269/10107 domain table)",
+    (region, url) => {
+      const s = resolveSettings({ region, sdkappid: "1400000001", identifier: "admin", secretKey: "k" });
+      expect(s.target).toMatchObject({ kind: "region", baseUrl: url });
+    },
+  );
 
   it("assumes the emulator's defaults for a bare base URL, and the given credentials otherwise", () => {
     expect(resolveSettings({ baseUrl: "http://127.0.0.1:8080/" }).sdkappid).toBe(EMULATOR_DEFAULTS.sdkappid);

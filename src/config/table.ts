@@ -64,7 +64,7 @@ export const httpUrl: Check = (v) => {
   return `"${v.slice(0, 80)}" is not an http(s) URL; give e.g. http://127.0.0.1:8080`;
 };
 
-/** reference §5.1: UserIDs are at most 32 bytes; the admin identifier is one. */
+/** docs/sources/tencent-im-rest.md §5.1: UserIDs are at most 32 bytes; the admin identifier is one. */
 const userId: Check = (v) =>
   utf8Bytes(v) <= 32 && /^[\x21-\x7e]+$/.test(v)
     ? undefined
@@ -81,7 +81,7 @@ const shardCheck: Check = (v) =>
 // biome-ignore format: one setting per line reads as the table it is
 const RUN_TABLE = [
   { key: "baseUrl", flag: "base-url", env: "TIM_BASE_URL", group: "Target", arg: "URL", help: "any http(s) base URL; when set it is the target", default: "—", check: httpUrl, emptyIsError: true, example: "http://127.0.0.1:8080" },
-  { key: "region", flag: "region", env: "TIM_REGION", group: "Target", arg: "NAME", help: `a live region: ${REGIONS.join(", ")} (domains from the seed and reference §3.3)`, default: "—", emptyIsError: true, example: "singapore" },
+  { key: "region", flag: "region", env: "TIM_REGION", group: "Target", arg: "NAME", help: `a live region: ${REGIONS.join(", ")} (domains from https://cloud.tencent.com/document/product/269/10107 and docs/sources/tencent-im-rest.md §3.3)`, default: "—", emptyIsError: true, example: "singapore" },
   { key: "replay", flag: "replay", env: "TIM_REPLAY", group: "Target", arg: "FILE", help: "judge a recording offline (no credentials; a loopback server in this process answers as recorded)", default: "—", emptyIsError: true, example: "recordings/sgp.json" },
   { key: "backupUrl", flag: "backup-url", env: "TIM_BACKUP_URL", group: "Target", arg: "URL", help: "used from the first connection failure on (regions have theirs)", default: "—", check: httpUrl, emptyIsError: true },
   { key: "fixtures", flag: "fixtures", env: "TIM_FIXTURES", group: "Target", arg: "FILE", help: "accounts of a group_add-only target (docs/targets.md); other cases are not judged", default: "—", emptyIsError: true, example: "fixtures.json" },

@@ -4,14 +4,14 @@ import type { Behaviour } from "./behaviour.js";
 import { fail } from "./envelope.js";
 import type { EmuConfig, EmuRequest, Envelope } from "./types.js";
 
-// Codes: reference §3.4/§3.5 and the failure-mode table of §5.2.
+// Codes: docs/sources/tencent-im-rest.md §3.4/§3.5 and the failure-mode table of §5.2.
 const SIG_CODES = {
   empty: [70002, "UserSig is empty"],
   undecodable: [70003, "UserSig decode failed"],
   "sdkappid-mismatch": [70014, "sdkappid in request does not match the UserSig"],
   "identifier-mismatch": [70013, "identifier in request does not match the UserSig"],
   expired: [70001, "UserSig expired"],
-  // real-clients.md: an npm SDK still signs with the retired v1 and got a bare 70003; say why.
+  // docs/sources/real-clients.md: an npm SDK still signs with the retired v1 and got a bare 70003; say why.
   v1: [
     70003,
     "UserSig decode failed: this is a TLS signature v1 (ECDSA) UserSig, which is retired; sign with TLSSigAPIv2 (HMAC-SHA256, tls-sig-api-v2)",

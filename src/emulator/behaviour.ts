@@ -1,10 +1,10 @@
 /**
  * Everything the emulator decides. The defaults are the documented service;
  * faults flip one knob to break one rule, variants pick another answer where
- * the docs leave the behaviour open (reference §7).
+ * the docs leave the behaviour open (docs/sources/tencent-im-rest.md §7).
  */
 export interface Behaviour {
-  // documented limits (seed; reference §1.5)
+  // documented limits (https://cloud.tencent.com/document/product/269/10107; docs/sources/tencent-im-rest.md §1.5)
   maxGroupsPerUser: number;
   maxNamesPerRequest: number;
   maxFriendsPerRequest: number;
@@ -38,7 +38,7 @@ export interface Behaviour {
   /** a failed call leaves state as it was */
   atomic: boolean;
   bumpSeqOnChange: boolean;
-  // authentication (REST-intro; reference §5)
+  // authentication (REST-intro; docs/sources/tencent-im-rest.md §5)
   checkSdkappid: boolean;
   checkSignature: boolean;
   checkExpiry: boolean;
@@ -55,9 +55,9 @@ export interface Behaviour {
   rejectReusedRandom: boolean;
   // open behaviours: each value is one plausible service
   existingName: "reject" | "ignore";
-  /** GroupName: [] (reference §7 question 2) */
+  /** GroupName: [] (docs/sources/tencent-im-rest.md §7 question 2) */
   emptyGroupList: "reject" | "accept";
-  /** how far CurrentSequence moves per change (reference §7 question 5) */
+  /** how far CurrentSequence moves per change (docs/sources/tencent-im-rest.md §7 question 5) */
   seqStep: number;
   /** random above 4294967295 (real clients send it; the docs give the range) */
   randomOutOfRange: "accept" | "reject";
@@ -96,7 +96,7 @@ export interface Behaviour {
   friendChangesBumpSeq: boolean;
   /** group_delete reads names as Latin-1, so a non-ASCII name never matches (a fault) */
   deleteDecodesLatin1: boolean;
-  /** group_delete of a name the user lacks: 30001, or skipped (reference §2.1 leaves it open) */
+  /** group_delete of a name the user lacks: 30001, or skipped (docs/sources/tencent-im-rest.md §2.1 leaves it open) */
   deleteUnknownName: "reject" | "ignore";
   /** random refused when 0 ("truthy") or above 2^31-1 ("int32"): faults; "none" checks nothing */
   randomCheck: "none" | "truthy" | "int32";

@@ -53,7 +53,7 @@ export function makeEnv(
 }
 
 function parseBody(text: string, b: Behaviour, service: string): Body | Envelope {
-  // A UTF-8 byte order mark before the JSON is undocumented either way: read past it (real-clients.md).
+  // A UTF-8 byte order mark before the JSON is undocumented either way: read past it (docs/sources/real-clients.md).
   const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // REST-intro: POST 包体不能为空 ... 也需要携带一个空的 JSON 对象
   if (raw.trim() === "") return fail(b.malformedJsonCode, "Fail to Parse json data of body, body is empty");
@@ -77,7 +77,7 @@ export function serialise(env: Envelope, b: Behaviour): EmuResponse {
   return encodeBody({ status: 200, headers, body: jsonText(env, b.jsonLayout, b.jsonEscape) }, b);
 }
 
-/** Holdout faults: seed random 取值范围0 - 4294967295, but 0 fails a truthiness test and an int32 parse stops at 2^31-1. */
+/** Holdout faults: https://cloud.tencent.com/document/product/269/10107 random 取值范围0 - 4294967295, but 0 fails a truthiness test and an int32 parse stops at 2^31-1. */
 function randomRefused(b: Behaviour, r: string | undefined): boolean {
   if (b.randomCheck === "none" || r === undefined || !/^\d+$/.test(r)) return false;
   return b.randomCheck === "truthy" ? Number(r) === 0 : Number(r) > 2147483647;
@@ -89,7 +89,7 @@ function route(
   env: EmuEnv,
 ): { command: string; body?: Body; envelope: Envelope } {
   const b = env.behaviour;
-  // A trailing slash (v4/sns/group_add/) is undocumented either way: accepted (real-clients.md).
+  // A trailing slash (v4/sns/group_add/) is undocumented either way: accepted (docs/sources/real-clients.md).
   const path = req.path.length > 1 && req.path.endsWith("/") ? req.path.slice(0, -1) : req.path;
   const found = BY_PATH.get(path);
   const handler = found?.[1];

@@ -23,7 +23,7 @@ export interface ScenarioStep {
   answer: Answer;
 }
 
-/** ErrorInfo texts for the codes a scenario is likely to ask for (seed; reference §3.4, §3.5). */
+/** ErrorInfo texts for the codes a scenario is likely to ask for (https://cloud.tencent.com/document/product/269/10107; docs/sources/tencent-im-rest.md §3.4, §3.5). */
 const INFO: Record<number, string> = {
   30001: "Err_SNS_GroupAdd_Param",
   30003: "Err_SNS_GroupAdd_From_Account_Not_Exist",

@@ -45,7 +45,7 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** the whole request must arrive within this */
   slowClientMs?: number;
-  /** answer 60007 to calls past this many in any second (reference §3.6), like the live limiter */
+  /** answer 60007 to calls past this many in any second (docs/sources/tencent-im-rest.md §3.6), like the live limiter */
   throttlePerSecond?: number;
   /** answer 30006 (internal error, retry) to every Nth group_add, before processing it */
   transientEvery?: number;

@@ -1,6 +1,6 @@
 /**
  * The friend-group slice of one app. A user's friends each carry the set of
- * their groups, as friend_get_list's Tag_SNS_IM_Group shows it (reference §2.6).
+ * their groups, as friend_get_list's Tag_SNS_IM_Group shows it (docs/sources/tencent-im-rest.md §2.6).
  */
 export interface User {
   id: string;

@@ -11,7 +11,7 @@ export interface TlsMaterial {
 
 /**
  * Every name a client may hard-code: localhost and the regional domains of the
- * seed and reference §3.3, with their backup domains (specs/limits.json).
+ * https://cloud.tencent.com/document/product/269/10107 and docs/sources/tencent-im-rest.md §3.3, with their backup domains (specs/limits.json).
  */
 export function tencentDomains(): string[] {
   return Object.values(limits.regions).flat();

@@ -2,7 +2,7 @@ import type { Variant } from "./faults/fault.js";
 import { HOLDOUT_BENIGN } from "./faults/holdout/benign/index.js";
 
 /**
- * Other answers where the docs leave the behaviour open (reference §7). A run
+ * Other answers where the docs leave the behaviour open (docs/sources/tencent-im-rest.md §7). A run
  * against any of these must pass: they are different services, not broken ones.
  */
 export const VARIANTS: readonly Variant[] = [

@@ -28,7 +28,7 @@ export function withCopyOf(state: State, id: string): State {
 /**
  * The write-conflict window (writeConflictWindowMs, a holdout variant): a group_add holds its
  * From_Account for the window before it runs; another group_add for that account meanwhile is
- * answered 30008 (seed: 并发写导致写冲突,建议使用批量方式) and changes nothing. A call that would
+ * answered 30008 (https://cloud.tencent.com/document/product/269/10107: 并发写导致写冲突,建议使用批量方式) and changes nothing. A call that would
  * fail anyway (authentication, a bad body) gets its own answer instead: it is tried on a copy.
  */
 export async function holdWrites(

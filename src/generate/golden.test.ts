@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 /**
- * What the generators make for a fixed seed, pinned as a snapshot: a seed must replay the same
+ * What the generators make for a fixed seed, pinned as a snapshot: a https://cloud.tencent.com/document/product/269/10107 must replay the same
  * cases on any machine (README), so any change to generation shows here. Mutation testing
  * (npm run mutation) measures the generators against it.
  */

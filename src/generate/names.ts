@@ -4,7 +4,7 @@ import { groupName, type NameConstraints } from "./name.js";
 
 export interface NamesConstraints extends NameConstraints {
   minLength?: number;
-  /** the documented limit per request: 32 (seed) */
+  /** the documented limit per request: 32 (https://cloud.tencent.com/document/product/269/10107) */
   maxLength?: number;
 }
 

@@ -14,7 +14,7 @@ export interface PayloadConstraints extends NamesConstraints {
   maxFriends?: number;
 }
 
-/** A valid group_add body (seed request table): the optional To_Account present or absent. */
+/** A valid group_add body (https://cloud.tencent.com/document/product/269/10107 request table): the optional To_Account present or absent. */
 export function validPayload(c: PayloadConstraints): fc.Arbitrary<GroupAddBody> {
   return fc.record(
     {

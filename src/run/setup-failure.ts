@@ -4,7 +4,7 @@ import { bodyOf, type Exchange } from "../core/kernel/exchange.js";
 import type { CaseContext } from "../judge/probe/context.js";
 
 /**
- * Codes that mean "your credentials are wrong" (reference §3.4, §3.5, §5.2): when the
+ * Codes that mean "your credentials are wrong" (docs/sources/tencent-im-rest.md §3.4, §3.5, §5.2): when the
  * very first call of a run gets one, the settings are at fault, not the target.
  */
 const AUTH_CODES: ReadonlySet<number> = new Set(codesTagged("auth"));

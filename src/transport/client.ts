@@ -16,7 +16,7 @@ export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface ClientOptions {
   baseUrl: string;
-  /** per request, overall: connect, headers and the whole body (reference §3.2: the service's own timeout is 3 s) */
+  /** per request, overall: connect, headers and the whole body (docs/sources/tencent-im-rest.md §3.2: the service's own timeout is 3 s) */
   timeoutMs: number;
   redactor: Redactor;
 }

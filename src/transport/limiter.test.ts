@@ -75,7 +75,7 @@ describe("Limiter", () => {
     );
   });
 
-  it("is off at rate 0, and classes endpoints by their documented limit (reference §3.6)", async () => {
+  it("is off at rate 0, and classes endpoints by their documented limit (docs/sources/tencent-im-rest.md §3.6)", async () => {
     const time = virtualTime();
     const l = new Limiter(0, time);
     for (let k = 0; k < 1000; k++) await l.take("group_add");

@@ -1,5 +1,5 @@
 /**
- * A token bucket per endpoint class. The documented limits (reference §3.6):
+ * A token bucket per endpoint class. The documented limits (docs/sources/tencent-im-rest.md §3.6):
  * 200 calls/s for the sns calls and account_import, 100/s for
  * multiaccount_import, account_delete and account_check. Defaults sit below
  * them. The pace adapts (issue 25): a frequency-limit answer halves a class's
@@ -12,11 +12,11 @@ export type EndpointClass = "sns" | "account";
 
 const ACCOUNT_100 = new Set(["multiaccount_import", "account_delete", "account_check"]);
 export const classOf = (command: string): EndpointClass => (ACCOUNT_100.has(command) ? "account" : "sns");
-/** reference §3.6, per class: used when a throttle comes before a second of calls has been counted */
+/** docs/sources/tencent-im-rest.md §3.6, per class: used when a throttle comes before a second of calls has been counted */
 const DOCUMENTED: Record<EndpointClass, number> = { sns: 200, account: 100 };
 /** the slowest pace: a throttle at it is a persisting failure, not a pace to adapt */
 export const FLOOR_RATE = 1;
-/** a frequency limit counts calls per second (reference §3.6): one change of pace per window */
+/** a frequency limit counts calls per second (docs/sources/tencent-im-rest.md §3.6): one change of pace per window */
 const WINDOW_MS = 1000;
 const CLIMB = 1.1;
 

@@ -5,12 +5,12 @@ import type { OutgoingRequest } from "./client.js";
 import { type Limiter, realTime, type Sleeper } from "./limiter.js";
 import type { Sender } from "./sender.js";
 
-// seed 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突 (specs/error-codes.json).
+// https://cloud.tencent.com/document/product/269/10107 错误码: 30006 服务器内部错误,请重试; 30007 网络超时,请稍后重试; 30008 写冲突 (specs/error-codes.json).
 const TRANSIENT_CODES = new Set(codesTagged("transient"));
-// reference §3.6: frequency limits; 70050 asks to wait a minute (specs/error-codes.json).
+// docs/sources/tencent-im-rest.md §3.6: frequency limits; 70050 asks to wait a minute (specs/error-codes.json).
 const FREQUENCY_CODES = new Set(codesTagged("frequency"));
 const NETWORK = new Set(["TIM_ERR_TRANSPORT", "TIM_ERR_TIMEOUT"]);
-/** reference §3.6: limits count calls per second; a paced call never waits longer than that to go again */
+/** docs/sources/tencent-im-rest.md §3.6: limits count calls per second; a paced call never waits longer than that to go again */
 const WINDOW_MS = 1000;
 /**
  * The judged call is not idempotent: one whose answer was lost may have been applied, and its

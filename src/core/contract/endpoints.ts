@@ -1,4 +1,4 @@
-/** The service each command is served under (reference §2): the account calls live apart from sns. */
+/** The service each command is served under (docs/sources/tencent-im-rest.md §2): the account calls live apart from sns. */
 const SERVICE: Readonly<Record<string, string>> = {
   account_import: "im_open_login_svc",
   multiaccount_import: "im_open_login_svc",

@@ -6,7 +6,7 @@ import { schemasDir } from "./paths.js";
 import { ENDPOINTS, isValidRequest, validate } from "./schemas.js";
 import { SEED_FULL_RESPONSE, SEED_PLAIN_RESPONSE } from "./seed-examples.js";
 
-// The seed's own examples (seed/group_add.txt) are the first things the schemas must accept.
+// The seed's own examples (https://cloud.tencent.com/document/product/269/10107) are the first things the schemas must accept.
 const seedPlain = SEED_PLAIN_RESPONSE;
 const seedFull = SEED_FULL_RESPONSE;
 const fail = { ActionStatus: "FAIL", ErrorCode: 30001, ErrorInfo: "SNS_DECODE_ERR", ErrorDisplay: "" };

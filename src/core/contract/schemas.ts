@@ -29,7 +29,7 @@ export interface SchemaIssue {
 function makeAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
   // JSON Schema's maxLength counts code points; the documented name limit is
-  // 30 *bytes* of UTF-8 (reference §1.5), so bytes get a keyword of their own.
+  // 30 *bytes* of UTF-8 (docs/sources/tencent-im-rest.md §1.5), so bytes get a keyword of their own.
   ajv.addKeyword({
     keyword: "maxBytes",
     type: "string",

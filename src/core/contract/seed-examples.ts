@@ -1,4 +1,4 @@
-/** The examples of the seed page (seed/group_add.txt), verbatim: what every schema and check must accept. */
+/** The examples of the group_add page (https://cloud.tencent.com/document/product/269/10107), verbatim: what every schema and check must accept. */
 export const SEED_REQUEST = {
   From_Account: "id",
   GroupName: ["group1", "group2", "group3"],

@@ -13,7 +13,7 @@ export interface Exchange {
   ms: number;
 }
 
-/** Gateway statuses: reference §3.2 calls them network errors, not answers of the service. */
+/** Gateway statuses: docs/sources/tencent-im-rest.md §3.2 calls them network errors, not answers of the service. */
 export const GATEWAY_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -3,7 +3,7 @@ import type { Exchange } from "./exchange.js";
 /**
  * Number literals of a JSON text as they were written, by JSON pointer. JSON.parse loses two
  * things the docs' Integer fields depend on: `3.0` parses to 3, yet Go's encoding/json and Java's
- * Jackson refuse it for an int (real-clients.md); and a sequence above 2^53 is rounded, so one
+ * Jackson refuse it for an int (docs/sources/real-clients.md); and a sequence above 2^53 is rounded, so one
  * that moved can look as if it stayed (a group Sequence is a 64-bit value). Most answers have
  * neither (no fraction, exponent or 16-digit run anywhere), and are not scanned at all.
  */

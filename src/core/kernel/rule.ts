@@ -6,7 +6,7 @@ export interface Rule {
   id: string;
   title: string;
   level: Level;
-  /** where the rule comes from: "seed ..." or "reference §x ..." */
+  /** where the rule comes from: a public URL of the doc page, and a clause of it */
   source: string;
   /** the documentation clause, quoted */
   clause: string;

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { escapeSig } from "./base64url.js";
 
-/** Fields of a TLS 2.0 signature document (reference §5.1 step 4). */
+/** Fields of a TLS 2.0 signature document (docs/sources/tencent-im-rest.md §5.1 step 4). */
 export interface SigDoc {
   identifier: string;
   sdkappid: number;
@@ -10,7 +10,7 @@ export interface SigDoc {
   expire: number;
 }
 
-/** The exact string HMAC-SHA256 is computed over (reference §5.1 step 2). */
+/** The exact string HMAC-SHA256 is computed over (docs/sources/tencent-im-rest.md §5.1 step 2). */
 export function contentToSign(d: SigDoc): string {
   return `TLS.identifier:${d.identifier}\nTLS.sdkappid:${d.sdkappid}\nTLS.time:${d.time}\nTLS.expire:${d.expire}\n`;
 }

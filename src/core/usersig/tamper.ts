@@ -4,7 +4,7 @@ import { escapeSig, unescapeSig } from "./base64url.js";
 /**
  * A UserSig that still decodes to a well-formed signature document, with one
  * character of its HMAC (TLS.sig) changed: the edge of "bad signature" that a
- * verifier only catches by recomputing the HMAC (reference §5.1).
+ * verifier only catches by recomputing the HMAC (docs/sources/tencent-im-rest.md §5.1).
  */
 export function withChangedHmac(usersig: string): string {
   const doc = JSON.parse(inflateSync(Buffer.from(unescapeSig(usersig), "base64")).toString("utf8")) as Record<

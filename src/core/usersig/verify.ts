@@ -5,7 +5,7 @@ import { hmacOf, type SigDoc } from "./sign.js";
 
 /**
  * Why a UserSig was refused. Each reason maps to the documented 70xxx code
- * (reference §3.5, §5.2) in the emulator, not here: this module only decides.
+ * (docs/sources/tencent-im-rest.md §3.5, §5.2) in the emulator, not here: this module only decides.
  */
 export type SigFailure =
   | "empty"
@@ -63,7 +63,7 @@ function decode(usersig: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Verifies in the order of the official Go verifier (reference §5.1). */
+/** Verifies in the order of the official Go verifier (docs/sources/tencent-im-rest.md §5.1). */
 export function verifyUserSig(v: VerifyInput): SigResult {
   if (v.usersig.length === 0) return { ok: false, reason: "empty" };
   const j = decode(v.usersig);

@@ -3,13 +3,13 @@ import { newUser, type State } from "../state.js";
 import type { Body, Envelope } from "../types.js";
 import { byteLength, type HandlerContext } from "./context.js";
 
-const BAD = 70402; // reference §2.8: 参数非法
-const MAX_ID_BYTES = 32; // reference §5.1: UserID 限制长度为32字节
+const BAD = 70402; // docs/sources/tencent-im-rest.md §2.8: 参数非法
+const MAX_ID_BYTES = 32; // docs/sources/tencent-im-rest.md §5.1: UserID 限制长度为32字节
 
 const validId = (v: unknown): v is string =>
   typeof v === "string" && v.length > 0 && byteLength(v) <= MAX_ID_BYTES;
 
-const FULL = 70398; // reference §2.8: 账号数超限
+const FULL = 70398; // docs/sources/tencent-im-rest.md §2.8: 账号数超限
 
 /** Imports an account unless the app is full (the emulator's memory is bounded like the service's edition). */
 function importId(state: State, id: string, max: number): boolean {
@@ -19,7 +19,7 @@ function importId(state: State, id: string, max: number): boolean {
   return true;
 }
 
-/** v4/im_open_login_svc/account_import; idempotent; legacy Identifier accepted (real-clients.md). */
+/** v4/im_open_login_svc/account_import; idempotent; legacy Identifier accepted (docs/sources/real-clients.md). */
 export function accountImport(ctx: HandlerContext): Envelope {
   const id = ctx.body.UserID ?? ctx.body.Identifier;
   if (!validId(id)) return fail(BAD, "Err_TLS_PT_Open_Login_Param_Invalid");
@@ -28,7 +28,7 @@ export function accountImport(ctx: HandlerContext): Envelope {
   return ok(ctx.b.successErrorInfo);
 }
 
-/** v4/im_open_login_svc/multiaccount_import: old Accounts or new AccountList form (reference §2.9). */
+/** v4/im_open_login_svc/multiaccount_import: old Accounts or new AccountList form (docs/sources/tencent-im-rest.md §2.9). */
 export function multiaccountImport(ctx: HandlerContext): Envelope {
   const { body } = ctx;
   const ids: unknown[] = Array.isArray(body.Accounts)
@@ -47,7 +47,7 @@ function userIds(items: unknown): string[] | undefined {
   return ids.every((x): x is string => typeof x === "string") ? ids : undefined;
 }
 
-/** v4/im_open_login_svc/account_delete: removes the user and their place in others' lists (reference §2.10). */
+/** v4/im_open_login_svc/account_delete: removes the user and their place in others' lists (docs/sources/tencent-im-rest.md §2.10). */
 export function accountDelete(ctx: HandlerContext): Envelope {
   const ids = userIds(ctx.body.DeleteItem);
   if (!ids) return fail(BAD, "Err_TLS_PT_Open_Login_Param_Invalid");
@@ -61,7 +61,7 @@ export function accountDelete(ctx: HandlerContext): Envelope {
   return ok(ctx.b.successErrorInfo, { ResultItem: items });
 }
 
-/** v4/im_open_login_svc/account_check (reference §2.11). */
+/** v4/im_open_login_svc/account_check (docs/sources/tencent-im-rest.md §2.11). */
 export function accountCheck(ctx: HandlerContext): Envelope {
   const ids = userIds(ctx.body.CheckItem);
   if (!ids) return fail(BAD, "Err_TLS_PT_Open_Login_Param_Invalid");

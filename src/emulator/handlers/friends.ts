@@ -24,7 +24,7 @@ function withFailures(info: string, items: Item[], extra: Record<string, unknown
   return ok(info, { ...extra, ResultItem: items, ...(failed.length > 0 ? { Fail_Account: failed } : {}) });
 }
 
-/** Gives `u` the friend `to`, creating named groups it does not have (an undocumented guess, reference §2.3). */
+/** Gives `u` the friend `to`, creating named groups it does not have (an undocumented guess, docs/sources/tencent-im-rest.md §2.3). */
 function befriend(u: User, to: string, groups: string[]): void {
   const set = u.friends.get(to) ?? new Set<string>();
   for (const g of groups) {
@@ -67,7 +67,7 @@ function addOne(state: State, from: User, to: string, groups: string[], both: bo
   return { To_Account: to, ResultCode: 0, ResultInfo: "" };
 }
 
-/** v4/sns/friend_import: one-way import; GroupName is an array here (reference §2.3). */
+/** v4/sns/friend_import: one-way import; GroupName is an array here (docs/sources/tencent-im-rest.md §2.3). */
 export function friendImport(ctx: HandlerContext): Envelope {
   const r = readItems(ctx);
   if ("ActionStatus" in r) return r;
@@ -78,7 +78,7 @@ export function friendImport(ctx: HandlerContext): Envelope {
   return withFailures(ctx.b.successErrorInfo, results);
 }
 
-/** v4/sns/friend_add: GroupName is one string, "" meaning none (reference §2.4, real-clients.md). */
+/** v4/sns/friend_add: GroupName is one string, "" meaning none (docs/sources/tencent-im-rest.md §2.4, docs/sources/real-clients.md). */
 export function friendAdd(ctx: HandlerContext): Envelope {
   const r = readItems(ctx);
   if ("ActionStatus" in r) return r;
@@ -91,7 +91,7 @@ export function friendAdd(ctx: HandlerContext): Envelope {
   return withFailures(ctx.b.successErrorInfo, results);
 }
 
-/** v4/sns/friend_get_list: Tag_SNS_IM_Group lists a friend's groups (reference §2.6). */
+/** v4/sns/friend_get_list: Tag_SNS_IM_Group lists a friend's groups (docs/sources/tencent-im-rest.md §2.6). */
 export function friendGetList(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
   if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account))
@@ -119,7 +119,7 @@ export function friendGetList(ctx: HandlerContext): Envelope {
   });
 }
 
-/** v4/sns/friend_delete (reference §2.12); 31704: no friendship to delete (reference §4). */
+/** v4/sns/friend_delete (docs/sources/tencent-im-rest.md §2.12); 31704: no friendship to delete (docs/sources/tencent-im-rest.md §4). */
 export function friendDelete(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
   if (typeof body.From_Account !== "string" || !isStringArray(body.To_Account))

@@ -4,9 +4,9 @@ import type { State, User } from "../state.js";
 import type { Envelope } from "../types.js";
 import { bumpSeq, type HandlerContext, nameKey, nameLength } from "./context.js";
 
-const BAD = 30001; // seed 错误码: 请求参数错误
-const NO_USER = 30003; // seed: 请求的用户账号不存在
-const GROUP_LIMIT = 30011; // seed: 分组已达系统上限
+const BAD = 30001; // https://cloud.tencent.com/document/product/269/10107 错误码: 请求参数错误
+const NO_USER = 30003; // https://cloud.tencent.com/document/product/269/10107: 请求的用户账号不存在
+const GROUP_LIMIT = 30011; // https://cloud.tencent.com/document/product/269/10107: 分组已达系统上限
 
 interface Parsed {
   from: string;
@@ -22,7 +22,7 @@ function parse(ctx: HandlerContext): Parsed | Envelope {
   if (b.requireFields && (from === undefined || names === undefined)) {
     return fail(BAD, "Err_SNS_GroupAdd_Param_Missing");
   }
-  // Real clients send "To_Account": null for "none" (real-clients.md).
+  // Real clients send "To_Account": null for "none" (docs/sources/real-clients.md).
   if (to === null && b.toAccountNull === "absent") to = undefined;
   if (b.checkTypes) {
     if (typeof from !== "string" || !isStringArray(names)) return fail(BAD, "Err_SNS_GroupAdd_Param_Type");
@@ -39,10 +39,10 @@ function checkNames(ctx: HandlerContext, p: Parsed): Envelope | undefined {
   const { b } = ctx;
   if (p.names.length === 0 && b.emptyGroupList === "reject")
     return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
-  // seed: 单次请求的分组数不得超过32; the code is open (30001 or 30011).
+  // https://cloud.tencent.com/document/product/269/10107: 单次请求的分组数不得超过32; the code is open (30001 or 30011).
   if (p.names.length > b.maxNamesPerRequest)
     return fail(b.tooManyNamesCode, "Err_SNS_GroupAdd_Too_Many_Groups");
-  // seed: 单次请求的好友数不得超过1000
+  // https://cloud.tencent.com/document/product/269/10107: 单次请求的好友数不得超过1000
   if (p.to && p.to.length > b.maxFriendsPerRequest) return fail(BAD, "Err_SNS_GroupAdd_Too_Many_Friends");
   for (const n of p.names) {
     if (n.length === 0 && b.rejectEmptyName) return fail(BAD, "Err_SNS_GroupAdd_GroupName_Empty");
@@ -84,7 +84,7 @@ function findUser(state: State, b: Behaviour, from: string): User | undefined {
   return [...state.users.values()].find((u) => u.id.toLowerCase() === folded);
 }
 
-/** The groups a friend joins: the new ones (seed), or what a holdout fault picks. */
+/** The groups a friend joins: the new ones (https://cloud.tencent.com/document/product/269/10107), or what a holdout fault picks. */
 function joined(b: Behaviour, fresh: string[], named: string[]): string[] {
   if (b.placeIn === "all-named") return named;
   return b.placeIn === "first-fresh" ? fresh.slice(0, 1) : fresh;

@@ -2,7 +2,7 @@ import { fail, isStringArray, ok } from "../envelope.js";
 import type { Envelope } from "../types.js";
 import { bumpSeq, type HandlerContext } from "./context.js";
 
-/** v4/sns/group_get (reference §2.2). NeedFriend only counts when GroupName is empty. */
+/** v4/sns/group_get (docs/sources/tencent-im-rest.md §2.2). NeedFriend only counts when GroupName is empty. */
 export function groupGet(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
   if (typeof body.From_Account !== "string") return fail(30001, "Err_SNS_GroupGet_Param");
@@ -24,7 +24,7 @@ export function groupGet(ctx: HandlerContext): Envelope {
   return ok(ctx.b.successErrorInfo, { ResultItem: items, CurrentSequence: u.seq });
 }
 
-/** v4/sns/group_delete (reference §2.1). Deleting an unknown name is undocumented: 30001 here. */
+/** v4/sns/group_delete (docs/sources/tencent-im-rest.md §2.1). Deleting an unknown name is undocumented: 30001 here. */
 export function groupDelete(ctx: HandlerContext): Envelope {
   const { body, state } = ctx;
   const names = body.GroupName;
@@ -42,7 +42,7 @@ export function groupDelete(ctx: HandlerContext): Envelope {
   const found = asRead.filter((n) => u.groups.includes(n));
   // A fault: only the first of the names asked is deleted, though the answer is OK.
   const gone = ctx.b.deleteOnlyFirst ? found.slice(0, 1) : found;
-  // reference §2.1 leaves an unknown name open: a holdout variant skips it; nothing gone, nothing moves.
+  // docs/sources/tencent-im-rest.md §2.1 leaves an unknown name open: a holdout variant skips it; nothing gone, nothing moves.
   if (gone.length === 0) return ok(ctx.b.successErrorInfo, { CurrentSequence: u.seq });
   u.groups = u.groups.filter((g) => !gone.includes(g));
   for (const gs of u.friends.values()) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-// seed: 单次请求的好友数不得超过1000: exactly one past the limit.
+// https://cloud.tencent.com/document/product/269/10107: 单次请求的好友数不得超过1000: exactly one past the limit.
 export const friends1001 = {
   id: "friends-1001",
   title: "1001 To_Account entries",

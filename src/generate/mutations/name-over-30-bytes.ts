@@ -5,7 +5,7 @@ import { utf8Bytes } from "../../core/contract/limits.js";
 import type { Mutation } from "../mutation.js";
 import { OVER_LIMIT, overLimitName } from "../name.js";
 
-// reference §1.5: 30 bytes. A name over 30 characters too is over the limit however it is counted
+// docs/sources/tencent-im-rest.md §1.5: 30 bytes. A name over 30 characters too is over the limit however it is counted
 // (MUST); one of at most 30 characters is over only when counted in bytes (the EN page says
 // characters), so it is judged by the SHOULD rule. Names come from the domain's over-limit classes.
 export const nameOver30Bytes = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Mutation } from "../mutation.js";
 
-// seed: 单次请求的分组数不得超过32: exactly one past the limit.
+// https://cloud.tencent.com/document/product/269/10107: 单次请求的分组数不得超过32: exactly one past the limit.
 export const names33 = {
   id: "names-33",
   title: "33 names in one request",

@@ -4,7 +4,7 @@ import type { Mutation } from "../mutation.js";
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_";
 
 // Broken by construction, whatever the signature: positions are fractions of its length (it
-// changes with the clock, and a seed must generate the same cases at any time), cuts and
+// changes with the clock, and a https://cloud.tencent.com/document/product/269/10107 must generate the same cases at any time), cuts and
 // changes stay in the first 90 % (the tail holds padding and unused bits, where a change can
 // decode to the same signature), and a changed character is never the one it replaces.
 // Re-validation would drop such a case, but a drop that depends on the clock would make the

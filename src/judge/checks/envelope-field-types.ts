@@ -1,7 +1,7 @@
 import { literalAt, writtenAsInteger } from "../../core/kernel/raw-json.js";
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
-// seed response table: ActionStatus String, ErrorCode Integer, ErrorInfo String, ErrorDisplay String.
+// https://cloud.tencent.com/document/product/269/10107 response table: ActionStatus String, ErrorCode Integer, ErrorInfo String, ErrorDisplay String.
 // Presence is envelope-json's business; this judges the types of what is there.
 const TYPES: Array<[string, (v: unknown) => boolean, string]> = [
   ["ActionStatus", (v) => typeof v === "string", "a string"],

@@ -1,8 +1,8 @@
 import { isDocumentedCode } from "../../core/contract/codes.js";
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
-// seed 错误码 table + reference §3.4 public codes. SHOULD: the live service itself has
-// answered codes found in no table (70032, real-clients.md).
+// https://cloud.tencent.com/document/product/269/10107 错误码 table + docs/sources/tencent-im-rest.md §3.4 public codes. SHOULD: the live service itself has
+// answered codes found in no table (70032, docs/sources/real-clients.md).
 export const errorCodeDocumented = {
   id: "error-code-documented",
   commands: GROUP_ADD,

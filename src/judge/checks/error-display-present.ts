@@ -1,7 +1,7 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, isOk, pass } from "./check.js";
 
-// seed response table and both success examples carry ErrorDisplay. SHOULD, never MUST: the live
-// service omits it on some failures (real-clients.md), so failures are not judged at all.
+// https://cloud.tencent.com/document/product/269/10107 response table and both success examples carry ErrorDisplay. SHOULD, never MUST: the live
+// service omits it on some failures (docs/sources/real-clients.md), so failures are not judged at all.
 export const errorDisplayPresent = {
   id: "error-display-present",
   commands: GROUP_ADD,

@@ -1,6 +1,6 @@
 import { type ExchangeCheck, failWith, GROUP_ADD, pass } from "./check.js";
 
-// REST-intro: 如果为 FAIL,ErrorInfo 带上失败原因. SHOULD: live answers with "" were seen (real-clients.md).
+// REST-intro: 如果为 FAIL,ErrorInfo 带上失败原因. SHOULD: live answers with "" were seen (docs/sources/real-clients.md).
 export const errorInfoOnFailure = {
   id: "error-info-on-failure",
   commands: GROUP_ADD,

@@ -10,7 +10,7 @@ const DOCUMENTED = new Set([
   "Fail_Account",
 ]);
 
-// reference §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
+// docs/sources/tencent-im-rest.md §3.2: other products on the gateway add RequestId; nothing says IM does not. Open.
 export const openExtraFields = {
   id: "open-extra-fields",
   commands: GROUP_ADD,

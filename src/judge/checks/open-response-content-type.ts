@@ -1,6 +1,6 @@
 import { type ExchangeCheck, GROUP_ADD } from "./check.js";
 
-// reference §3.2: the doc's sample response shows no Content-Type. Open.
+// docs/sources/tencent-im-rest.md §3.2: the doc's sample response shows no Content-Type. Open.
 export const openResponseContentType = {
   id: "open-response-content-type",
   commands: GROUP_ADD,

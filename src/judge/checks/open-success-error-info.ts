@@ -1,6 +1,6 @@
 import { type ExchangeCheck, GROUP_ADD, isOk } from "./check.js";
 
-// seed example: ErrorInfo ""; group_delete's doc example: "0" (reference §2.1). Open.
+// https://cloud.tencent.com/document/product/269/10107 example: ErrorInfo ""; group_delete's doc example: "0" (docs/sources/tencent-im-rest.md §2.1). Open.
 export const openSuccessErrorInfo = {
   id: "open-success-error-info",
   commands: GROUP_ADD,

@@ -1,7 +1,7 @@
 import { exactInteger } from "../../core/kernel/raw-json.js";
 import { type ExchangeCheck, failWith, isOk, pass } from "./check.js";
 
-// seed: CurrentSequence 返回最新的分组 Sequence; group_get's LastSequence (reference §2.2) syncs
+// seed: CurrentSequence 返回最新的分组 Sequence; group_get's LastSequence (docs/sources/tencent-im-rest.md §2.2) syncs
 // incrementally from it, which only works if it never goes back. Compared as written (a BigInt):
 // a group Sequence is a 64-bit value, and above 2^53 a parsed number cannot show that it moved.
 // Answers to calls sent at once for one user may arrive in any order: each is held to the

@@ -62,7 +62,7 @@ const show = (xs: string[]): string =>
   `${xs.slice(0, 5).join(", ")}${xs.length > 5 ? ` and ${xs.length - 5} more` : ""}`;
 
 /**
- * The per-item oracle of an accepted group_add (seed, second example): every
+ * The per-item oracle of an accepted group_add (https://cloud.tencent.com/document/product/269/10107, second example): every
  * friend gets ResultCode 0; every other account (never a friend, a former
  * friend, unknown) gets a non-zero ResultCode and is listed in Fail_Account.
  * Whatever shape the answer has, it is judged, never a crash.

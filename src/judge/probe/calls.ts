@@ -5,7 +5,7 @@ import { type GroupView, tagsOf, viewOf } from "./view.js";
 
 // The helper calls cases make on the target: each is a fixture call, judged as every call is.
 
-/** Deletes the named groups, 32 to a call (group_delete's documented limit per request, reference §2.1). */
+/** Deletes the named groups, 32 to a call (group_delete's documented limit per request, docs/sources/tencent-im-rest.md §2.1). */
 export async function deleteGroups(t: CaseContext, user: string, names: readonly string[]): Promise<void> {
   for (let k = 0; k < names.length; k += 32) {
     await t.fixture("group_delete", { From_Account: user, GroupName: names.slice(k, k + 32) });
@@ -24,12 +24,12 @@ export async function clearGroups(t: CaseContext, user: string): Promise<void> {
 }
 
 export async function groupsOf(t: CaseContext, user: string): Promise<GroupView> {
-  // LastSequence 0 is a full pull; older doc pages mark it required (reference §2.2, §7 question 7),
+  // LastSequence 0 is a full pull; older doc pages mark it required (docs/sources/tencent-im-rest.md §2.2, §7 question 7),
   // so it is always sent: a target that insists on it must not stop the suite.
   return viewOf(await t.fixture("group_get", fullRead(user)));
 }
 
-/** A friend's groups as friend_get_list's Tag_SNS_IM_Group shows them (reference §2.6); non-friends are left out. */
+/** A friend's groups as friend_get_list's Tag_SNS_IM_Group shows them (docs/sources/tencent-im-rest.md §2.6); non-friends are left out. */
 export async function friendGroups(
   t: CaseContext,
   user: string,
@@ -44,7 +44,7 @@ export async function friendGroups(
   );
 }
 
-/** Makes `friends` one-way friends of `user` with friend_import (reference §2.3). */
+/** Makes `friends` one-way friends of `user` with friend_import (docs/sources/tencent-im-rest.md §2.3). */
 export async function befriend(t: CaseContext, user: string, friends: string[]): Promise<void> {
   const res = await t.fixture("friend_import", {
     From_Account: user,

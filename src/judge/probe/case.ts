@@ -29,7 +29,7 @@ export interface CaseEnv {
   gen: GenerationPlan;
 }
 
-/** What the generated phases generate (seed, runs, a replayed path) and how they run it. */
+/** What the generated phases generate (https://cloud.tencent.com/document/product/269/10107, runs, a replayed path) and how they run it. */
 export interface GenerationPlan {
   seed: number;
   runs: Runs;

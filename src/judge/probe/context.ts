@@ -101,7 +101,7 @@ export class CaseContext {
       throw new SuiteError(ex.error.code as SuiteErrorCode, ex.error.message);
     }
     const status = ex.response?.status ?? 0;
-    // reference §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
+    // docs/sources/tencent-im-rest.md §3.2: 502 is a network error, not an answer; judging it would blame the target for its proxy.
     if (GATEWAY_STATUS.has(status)) {
       throw new SuiteError("TIM_ERR_GATEWAY", `${command}: HTTP ${status} from the target or its proxy`);
     }

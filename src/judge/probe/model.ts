@@ -63,7 +63,7 @@ function note(
   s.pending = p;
 }
 
-/** seed 错误码: 30006 请重试, 30007 请稍后重试, 30008 写冲突: refusals that may have half happened. */
+/** https://cloud.tencent.com/document/product/269/10107 错误码: 30006 请重试, 30007 请稍后重试, 30008 写冲突: refusals that may have half happened. */
 const TRANSIENT: ReadonlySet<number> = new Set(codesTagged("transient"));
 
 /** The calls that change an account's groups or friendships, and so are read back before the next one. */

@@ -10,7 +10,7 @@ export interface CallOptions {
   query?: Partial<Record<QueryName, string | null>>;
   /** send a parameter under another name (names are case-sensitive, REST-intro §3.1) */
   rename?: Partial<Record<QueryName, string>>;
-  /** the order of the query parameters (real clients differ, real-clients.md) */
+  /** the order of the query parameters (real clients differ, docs/sources/real-clients.md) */
   queryOrder?: QueryName[];
   /** send these bytes instead of JSON.stringify(body) */
   rawBody?: string;

@@ -28,7 +28,7 @@ export function viewOf(res: Record<string, unknown>): GroupView {
 }
 
 /**
- * Each friend's groups as friend_get_list's Tag_SNS_IM_Group shows them (reference §2.6), the other
+ * Each friend's groups as friend_get_list's Tag_SNS_IM_Group shows them (docs/sources/tencent-im-rest.md §2.6), the other
  * way of seeing who is in which group; an item that failed (not a friend) is left out.
  */
 export function tagsOf(res: Record<string, unknown>): Map<string, string[]> {

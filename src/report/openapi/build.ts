@@ -55,7 +55,7 @@ const GROUP_ADD_EXAMPLES = {
   success: { summary: "the seed's first example", value: SEED_PLAIN_RESPONSE },
   complete: { summary: "the seed's complete example, with To_Account", value: SEED_FULL_RESPONSE },
   failure: {
-    summary: "a refusal (seed 错误码 30011)",
+    summary: "a refusal (https://cloud.tencent.com/document/product/269/10107 错误码 30011)",
     value: {
       ActionStatus: "FAIL",
       ErrorCode: code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT"),
@@ -131,7 +131,7 @@ export function buildOpenApi(): Json {
       },
     };
   }
-  // Real clients send "To_Account": null for "none" (real-clients.md): a mock validating requests
+  // Real clients send "To_Account": null for "none" (docs/sources/real-clients.md): a mock validating requests
   // must take it, as the service does.
   const request = schemas["group_add.request"] as { properties: Json };
   request.properties.To_Account = { anyOf: [request.properties.To_Account, { type: "null" }] };

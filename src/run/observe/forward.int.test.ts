@@ -132,7 +132,7 @@ describe("upstream failures are passed back as they came, and reported as such",
     );
   });
 
-  it("passes a gateway status on unchanged and does not judge it (reference §3.2: a network error)", async () => {
+  it("passes a gateway status on unchanged and does not judge it (docs/sources/tencent-im-rest.md §3.2: a network error)", async () => {
     const up = await rawUpstream(
       "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 11\r\n\r\nbad gateway",
     );

@@ -180,7 +180,7 @@ export class ObserveJudge {
     if (this.told.failures >= TOLD_FAILURES) return;
     this.told.failures += 1;
     const what = o.ex.response
-      ? `HTTP ${o.ex.response.status} (a gateway status: reference §3.2 calls it a network error)`
+      ? `HTTP ${o.ex.response.status} (a gateway status: docs/sources/tencent-im-rest.md §3.2 calls it a network error)`
       : `${o.ex.error?.code}: ${o.ex.error?.message}`;
     this.o.tally.notes.push(
       `upstream failure, passed to the client as it came (${o.ex.response ? "the same status" : "its connection closed without an answer"}): #${o.ex.seq} ${o.ex.request.method} ${o.ex.request.url}: ${what}`,

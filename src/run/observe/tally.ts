@@ -22,7 +22,7 @@ export interface ObserveCounts {
   byCommand: Map<string, number>;
   /** group_add answers the service-side rules judged: the evidence a verdict needs */
   judgedAnswers: number;
-  /** no answer, or a gateway status (reference §3.2: a network error, not the service's answer) */
+  /** no answer, or a gateway status (docs/sources/tencent-im-rest.md §3.2: a network error, not the service's answer) */
   upstreamFailures: number;
   /** calls not judged against the model because another call of the same account overlapped them */
   overlapped: number;

@@ -2,7 +2,7 @@ import type fc from "fast-check";
 import { befriend } from "../../../judge/probe/calls.js";
 import type { Model, Real } from "./model.js";
 
-/** friend_import of one non-friend, never befriended or former (reference §2.3). */
+/** friend_import of one non-friend, never befriended or former (docs/sources/tencent-im-rest.md §2.3). */
 export class Befriend implements fc.AsyncCommand<Model, Real> {
   constructor(readonly pick: number) {}
 

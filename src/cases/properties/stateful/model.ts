@@ -3,7 +3,7 @@ import type { Relation } from "../../../judge/oracles/judging.js";
 import type { CaseContext } from "../../../judge/probe/context.js";
 import { ModelFailure } from "../property.js";
 
-/** What the suite believes one user's friend groups are (seed; reference §2.2, §2.6). */
+/** What the suite believes one user's friend groups are (https://cloud.tencent.com/document/product/269/10107; docs/sources/tencent-im-rest.md §2.2, §2.6). */
 export interface Model {
   groups: string[];
   members: Map<string, Set<string>>;
@@ -14,7 +14,7 @@ export interface Model {
   former: Set<string>;
   /** the last CurrentSequence the target reported */
   seq: number | undefined;
-  /** the documented cap (seed: 因分组数最多32) */
+  /** the documented cap (https://cloud.tencent.com/document/product/269/10107: 因分组数最多32) */
   cap: number;
 }
 

@@ -1,7 +1,7 @@
 import type fc from "fast-check";
 import type { Model, Real } from "./model.js";
 
-/** friend_delete of one friend, both ways: the friend leaves every group (reference §2.12). */
+/** friend_delete of one friend, both ways: the friend leaves every group (docs/sources/tencent-im-rest.md §2.12). */
 export class Unfriend implements fc.AsyncCommand<Model, Real> {
   constructor(readonly pick: number) {}
 

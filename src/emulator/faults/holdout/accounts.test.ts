@@ -18,7 +18,7 @@ const many = (n: number) => Array.from({ length: n }, (_, i) => `f${String(i).pa
 
 /** One scenario per fault of the classes: true when the documented promise is kept. */
 const KEPT: Record<string, Scenario> = {
-  // seed From_Account 需要为该 UserID 添加新分组; 30003 请求的用户账号不存在.
+  // https://cloud.tencent.com/document/product/269/10107 From_Account 需要为该 UserID 添加新分组; 30003 请求的用户账号不存在.
   "from-account-case-folded": async (c) => {
     await accounts(c, ["alice"]);
     const r = await add(c, "ALICE", ["g"]);
@@ -45,7 +45,7 @@ const KEPT: Record<string, Scenario> = {
       g?.FriendNumber === 1
     );
   },
-  // reference §1.1: 并将指定好友加入到新增分组中 (the new groups only).
+  // docs/sources/tencent-im-rest.md §1.1: 并将指定好友加入到新增分组中 (the new groups only).
   "existing-name-members-moved": async (c) => {
     await accounts(c, [A, "f1"]);
     await befriend(c, A, ["f1"]);
@@ -54,7 +54,7 @@ const KEPT: Record<string, Scenario> = {
     const fg = await friendGroups(c, A, "f1");
     return Array.isArray(fg) && !fg.includes("old");
   },
-  // seed To_Account: 单次请求的好友数不得超过1000; each ResultCode 0 is a friend placed.
+  // https://cloud.tencent.com/document/product/269/10107 To_Account: 单次请求的好友数不得超过1000; each ResultCode 0 is a friend placed.
   "members-capped-at-500": async (c) => {
     const friends = many(1000);
     await accounts(c, [A, ...friends]);
@@ -63,7 +63,7 @@ const KEPT: Record<string, Scenario> = {
     const g = (await groupGet(c, A)).groups.find((x) => x.GroupName === "big");
     return ok(r) && g?.FriendNumber === 1000;
   },
-  // reference §2.2: FriendNumber 该分组下的好友数量.
+  // docs/sources/tencent-im-rest.md §2.2: FriendNumber 该分组下的好友数量.
   "friend-number-wraps-at-256": async (c) => {
     const friends = many(300);
     await accounts(c, [A, ...friends]);

@@ -14,7 +14,8 @@ export const concurrentCapRace = {
   promise:
     "A user never has more than 32 groups, also when several group_add calls for the user run at the same time.",
   clause: "好友分组最多支持32个; 30011 | 分组已达系统上限",
-  source: "reference/tencent-im-rest.md §1.5 (limits page); seed/group_add.txt (error codes)",
+  source:
+    "docs/sources/tencent-im-rest.md §1.5 (limits page); https://cloud.tencent.com/document/product/269/10107 (error codes)",
   neighbour: "concurrent-write-conflict-30008",
   around: async ({ state, req, handle }) => {
     const from = groupAddFrom(req);

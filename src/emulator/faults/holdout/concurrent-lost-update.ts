@@ -14,7 +14,7 @@ export const concurrentLostUpdate = {
   promise:
     "A group_add answered OK has added its groups, also when other calls for the same account run at the same time (a server may answer 30008 instead).",
   clause: "30008 | 并发写导致写冲突,建议使用批量方式; ActionStatus: OK 表示处理成功",
-  source: "seed/group_add.txt (error codes, response fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (error codes, response fields)",
   neighbour: "concurrent-write-conflict-30008",
   around: async ({ state, req, handle }) => {
     const from = groupAddFrom(req);

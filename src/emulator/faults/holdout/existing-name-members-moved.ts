@@ -9,7 +9,7 @@ export const existingNameMembersMoved = {
   promise:
     "group_add puts the To_Account friends into the newly added groups only; a group the user already had keeps its members.",
   clause: "添加分组,支持批量添加分组,并将指定好友加入到新增分组中。",
-  source: "reference/tencent-im-rest.md §1.1",
+  source: "docs/sources/tencent-im-rest.md §1.1",
   neighbour: "existing-name-skipped",
   behaviour: { existingName: "ignore", placeIn: "all-named" },
 } satisfies HoldoutFault;

@@ -7,7 +7,7 @@ export const existingNameRefusalPartial = {
   class: "effects",
   promise: "A group_add answered ActionStatus FAIL creates no group.",
   clause: "ActionStatus | String | 请求处理的结果,OK 表示处理成功,FAIL 表示失败",
-  source: "seed/group_add.txt (response fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (response fields)",
   neighbour: "existing-name-skipped",
   behaviour: { existingRefusalKeepsEarlier: true },
 } satisfies HoldoutFault;

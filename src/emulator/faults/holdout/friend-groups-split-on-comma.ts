@@ -13,7 +13,7 @@ export const friendGroupsSplitOnComma = {
   promise:
     "friend_get_list's Tag_SNS_IM_Group lists the names of the friend's groups as they were added, a name holding a comma included.",
   clause: "`Tag_SNS_IM_Group` value is an **array of group names**",
-  source: "reference/tencent-im-rest.md §2.6",
+  source: "docs/sources/tencent-im-rest.md §2.6",
   neighbour: "friend-groups-sorted",
   allCommands: true,
   rewrite: ({ command, envelope }) => {

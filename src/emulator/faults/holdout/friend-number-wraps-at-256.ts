@@ -7,7 +7,7 @@ export const friendNumberWrapsAt256 = {
   class: "sizes",
   promise: "group_get's FriendNumber is the number of friends in the group, however many there are.",
   clause: "ResultItem[].FriendNumber | Integer | 该分组下的好友数量",
-  source: "reference/tencent-im-rest.md §2.2",
+  source: "docs/sources/tencent-im-rest.md §2.2",
   neighbour: "gzip-large-bodies",
   allCommands: true,
   rewrite: ({ command, envelope }) =>

@@ -9,7 +9,7 @@ export const fromAccountCaseFolded = {
   promise:
     "group_add adds groups for the UserID given in From_Account and no other; an account that does not exist is refused with 30003.",
   clause: "From_Account | String | 必填 | 需要为该 UserID 添加新分组",
-  source: "seed/group_add.txt (request fields; 30003 请求的用户账号不存在)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields; 30003 请求的用户账号不存在)",
   neighbour: "result-item-reversed",
   behaviour: { fromAccountMatch: "case-folded" },
 } satisfies HoldoutFault;

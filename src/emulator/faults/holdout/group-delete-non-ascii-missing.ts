@@ -8,7 +8,7 @@ export const groupDeleteNonAsciiMissing = {
   class: "helpers",
   promise: "group_delete deletes the named groups the user has, whatever characters their names hold.",
   clause: "GroupName | Array | Yes | 要删除的分组列表",
-  source: "reference/tencent-im-rest.md §2.1",
+  source: "docs/sources/tencent-im-rest.md §2.1",
   neighbour: "delete-unknown-name-ignored",
   behaviour: { deleteDecodesLatin1: true },
 } satisfies HoldoutFault;

@@ -7,7 +7,7 @@ export const groupGetFirst20 = {
   class: "helpers",
   promise: "group_get lists every group the user has (up to the 32 a user may hold).",
   clause: "ResultItem | Array | 拉取分组的结果对象数组; 好友分组最多支持32个",
-  source: "reference/tencent-im-rest.md §2.2 and §1.5",
+  source: "docs/sources/tencent-im-rest.md §2.2 and §1.5",
   neighbour: "group-get-newest-first",
   allCommands: true,
   rewrite: ({ command, envelope }) =>

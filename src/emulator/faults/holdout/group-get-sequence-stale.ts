@@ -8,7 +8,7 @@ export const groupGetSequenceStale = {
   promise:
     "group_get's CurrentSequence is the latest group Sequence: right after a group_add it is the Sequence that call returned.",
   clause: "CurrentSequence | Integer | 返回最新的分组 Sequence",
-  source: "reference/tencent-im-rest.md §2.2",
+  source: "docs/sources/tencent-im-rest.md §2.2",
   neighbour: "sequence-step-7",
   allCommands: true,
   rewrite: ({ command, envelope }) =>

@@ -99,7 +99,7 @@ export const idsOf = (...classes: string[]): string[] =>
 
 export const neighbourOf = (id: string): string => HOLDOUT_FAULTS.find((f) => f.id === id)?.neighbour ?? "";
 
-// Setup and observation through the documented sibling endpoints (reference §2).
+// Setup and observation through the documented sibling endpoints (docs/sources/tencent-im-rest.md §2).
 
 export async function accounts(c: Emu, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 100)
@@ -135,7 +135,7 @@ export async function groupGet(c: Emu, from: string): Promise<{ groups: GroupInf
 export const names = async (c: Emu, from: string): Promise<string[]> =>
   (await groupGet(c, from)).groups.map((g) => g.GroupName);
 
-/** friend_get_list's Tag_SNS_IM_Group for one friend (reference §2.6). */
+/** friend_get_list's Tag_SNS_IM_Group for one friend (docs/sources/tencent-im-rest.md §2.6). */
 export async function friendGroups(c: Emu, from: string, to: string): Promise<unknown> {
   const a = await c.call("friend_get_list", {
     From_Account: from,

@@ -37,9 +37,9 @@ const CLASSES = [
   "query",
 ];
 const SOURCES = [
-  "seed/group_add.txt",
-  "reference/tencent-im-rest.md",
-  "reference/real-clients.md",
+  "https://cloud.tencent.com/document/product/269/10107",
+  "docs/sources/tencent-im-rest.md",
+  "docs/sources/real-clients.md",
   "tencent-openapi/",
 ];
 const here = (sub: string) => fileURLToPath(new URL(sub, import.meta.url));

@@ -23,7 +23,7 @@ export interface HoldoutFault extends Omit<Fault, "breaks"> {
   promise: string;
   /** the doc text, quoted as written (Chinese where the seed is) */
   clause: string;
-  /** file and section under /work/shared, e.g. "seed/group_add.txt" */
+  /** where the promise is written: a public URL, or a file of the repository (docs/sources/), and its section */
   source: string;
   class: HoldoutClass;
   /** id of the benign neighbour in benign/ */

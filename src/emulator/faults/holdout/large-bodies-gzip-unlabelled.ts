@@ -12,7 +12,7 @@ export const largeBodiesGzipUnlabelled = {
   promise: "Every answer's body, once its declared Content-Encoding is undone, is the JSON envelope.",
   clause:
     "真正的 API 调用错误码与错误信息在 HTTP 应答包体中返回 … 必然包含 ActionStatus、ErrorInfo、ErrorCode",
-  source: "reference/tencent-im-rest.md §3.2 (REST-intro)",
+  source: "docs/sources/tencent-im-rest.md §3.2 (REST-intro)",
   neighbour: "gzip-large-bodies",
   allCommands: true,
   rewrite: ({ envelope }) => {

@@ -8,7 +8,7 @@ export const membersCappedAt500 = {
   promise:
     "Up to 1000 To_Account friends in one call are each placed in the new groups when their ResultCode is 0.",
   clause: "To_Account | Array | 选填 | 需要加入新增分组的好友的 UserID 列表,单次请求的好友数不得超过1000",
-  source: "seed/group_add.txt (request fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields)",
   neighbour: "deflate-all-bodies",
   behaviour: { maxPlacedPerCall: 500 },
 } satisfies HoldoutFault;

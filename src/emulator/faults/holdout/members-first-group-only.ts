@@ -7,7 +7,7 @@ export const membersFirstGroupOnly = {
   class: "effects",
   promise: "The To_Account friends are put into every group the call adds.",
   clause: "添加分组,支持批量添加分组,并将指定好友加入到新增分组中。",
-  source: "reference/tencent-im-rest.md §1.1",
+  source: "docs/sources/tencent-im-rest.md §1.1",
   neighbour: "result-item-reversed",
   behaviour: { placeIn: "first-fresh" },
 } satisfies HoldoutFault;

@@ -9,7 +9,7 @@ export const nameCaseInsensitiveExisting = {
   promise:
     "A group name the user does not have yet is added by group_add; names differing only in letter case are different groups.",
   clause: "添加分组,支持批量添加分组,并将指定好友加入到新增分组中。",
-  source: "reference/tencent-im-rest.md §1.1",
+  source: "docs/sources/tencent-im-rest.md §1.1",
   neighbour: "existing-name-skipped",
   behaviour: { existingNameMatch: "case-folded" },
 } satisfies HoldoutFault;

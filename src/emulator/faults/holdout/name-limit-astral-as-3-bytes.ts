@@ -9,7 +9,7 @@ export const nameLimitAstralAs3Bytes = {
   class: "names",
   promise: "A group name longer than 30 bytes of UTF-8 is refused, whatever characters make it up.",
   clause: "每个分组的名称最长30字节",
-  source: "reference/tencent-im-rest.md §1.5 (limits page)",
+  source: "docs/sources/tencent-im-rest.md §1.5 (limits page)",
   neighbour: "json-escape-non-ascii",
   behaviour: { nameLimitUnit: "astral-as-3" },
   shouldOnly:

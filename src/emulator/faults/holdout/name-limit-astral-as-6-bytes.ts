@@ -10,7 +10,7 @@ export const nameLimitAstralAs6Bytes = {
   promise:
     "A group name of at most 30 bytes of UTF-8 is accepted, also when it is made of 4-byte characters.",
   clause: "每个分组的名称最长30字节",
-  source: "reference/tencent-im-rest.md §1.5 (limits page)",
+  source: "docs/sources/tencent-im-rest.md §1.5 (limits page)",
   neighbour: "json-escape-non-ascii",
   behaviour: { nameLimitUnit: "cesu-8" },
 } satisfies HoldoutFault;

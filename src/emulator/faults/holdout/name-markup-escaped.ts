@@ -9,7 +9,7 @@ export const nameMarkupEscaped = {
   promise:
     "group_add creates the groups named in GroupName, so group_get lists each name exactly as it was sent, markup characters included.",
   clause: "GroupName | Array | 必填 | 新增分组列表",
-  source: "seed/group_add.txt (request fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields)",
   neighbour: "json-html-safe-escapes",
   behaviour: { storeNameAs: "html-escaped" },
 } satisfies HoldoutFault;

@@ -9,7 +9,7 @@ export const nameNfcNormalised = {
   promise:
     "group_add creates the groups named in GroupName, so group_get returns the same characters that were sent, not a normalised form of them.",
   clause: "GroupName | Array | 必填 | 新增分组列表",
-  source: "seed/group_add.txt (request fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields)",
   neighbour: "json-escape-non-ascii",
   behaviour: { storeNameAs: "nfc" },
 } satisfies HoldoutFault;

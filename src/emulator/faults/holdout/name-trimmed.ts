@@ -8,7 +8,7 @@ export const nameTrimmed = {
   promise:
     "group_add creates the groups named in GroupName, so a name with leading or trailing spaces is listed by group_get with those spaces.",
   clause: "GroupName | Array | 必填 | 新增分组列表",
-  source: "seed/group_add.txt (request fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields)",
   neighbour: "json-pretty",
   behaviour: { storeNameAs: "trimmed" },
 } satisfies HoldoutFault;

@@ -17,7 +17,7 @@ const A = "alice";
 
 /** One scenario per fault of the class: true when the documented promise is kept. */
 const KEPT: Record<string, Scenario> = {
-  // seed GroupName 新增分组列表: the name sent is the name stored.
+  // https://cloud.tencent.com/document/product/269/10107 GroupName 新增分组列表: the name sent is the name stored.
   "name-markup-escaped": async (c) => {
     await accounts(c, [A]);
     const name = `<b>"Tom" & 'Jerry'</b>`; // 22 bytes
@@ -48,7 +48,7 @@ const KEPT: Record<string, Scenario> = {
     const exact = `${"😀".repeat(7)}ab`;
     return ok(await add(c, A, [exact])) && (await names(c, A)).includes(exact);
   },
-  // reference §2.6: Tag_SNS_IM_Group is the array of the friend's group names.
+  // docs/sources/tencent-im-rest.md §2.6: Tag_SNS_IM_Group is the array of the friend's group names.
   "friend-groups-split-on-comma": async (c) => {
     await accounts(c, [A, "f1"]);
     await befriend(c, A, ["f1"]);

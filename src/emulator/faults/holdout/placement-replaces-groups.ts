@@ -7,7 +7,7 @@ export const placementReplacesGroups = {
   class: "effects",
   promise: "A friend put in a new group keeps the groups it already belonged to.",
   clause: "同一个好友可以有多个不同的分组",
-  source: "reference/tencent-im-rest.md §1.5 (V2TIMFriendInfo)",
+  source: "docs/sources/tencent-im-rest.md §1.5 (V2TIMFriendInfo)",
   neighbour: "friend-groups-sorted",
   behaviour: { placementReplaces: true },
 } satisfies HoldoutFault;

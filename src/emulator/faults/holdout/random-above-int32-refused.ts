@@ -7,7 +7,7 @@ export const randomAboveInt32Refused = {
   class: "query",
   promise: "Any random from 0 to 4294967295 inclusive is accepted, 4294967295 included.",
   clause: "random | 请输入随机的32位无符号整数,取值范围0 - 4294967295",
-  source: "seed/group_add.txt (query parameters)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (query parameters)",
   neighbour: "random-out-of-range-refused",
   behaviour: { randomCheck: "int32" },
 } satisfies HoldoutFault;

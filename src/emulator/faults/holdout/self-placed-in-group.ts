@@ -10,7 +10,7 @@ export const selfPlacedInGroup = {
   promise:
     "Only friends of From_Account are put in the new groups; any other To_Account, From_Account itself included, gets a non-zero ResultCode and is listed in Fail_Account.",
   clause: "To_Account 的处理结果,0表示成功,非0表示失败 (example: 32216 Err_SNS_GroupAdd_ToTinyId_Not_Friend)",
-  source: "seed/group_add.txt (response fields and example)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (response fields and example)",
   neighbour: "not-friend-30001",
   behaviour: { selfIsFriend: true },
 } satisfies HoldoutFault;

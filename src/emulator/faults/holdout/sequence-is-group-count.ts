@@ -8,7 +8,8 @@ export const sequenceIsGroupCount = {
   promise:
     "CurrentSequence is the user's latest group Sequence: it never goes back after a change such as group_delete.",
   clause: "CurrentSequence | Integer | 返回最新的分组 Sequence",
-  source: "seed/group_add.txt (response fields); reference/tencent-im-rest.md §2.1-2.2",
+  source:
+    "https://cloud.tencent.com/document/product/269/10107 (response fields); docs/sources/tencent-im-rest.md §2.1-2.2",
   neighbour: "sequence-step-7",
   behaviour: { seqIsGroupCount: true },
 } satisfies HoldoutFault;

@@ -8,7 +8,8 @@ export const sequenceResetByFriendDelete = {
   promise:
     "CurrentSequence is the user's latest group Sequence: a friend change does not send it back below a value already returned.",
   clause: "CurrentSequence | Integer | 返回最新的分组 Sequence",
-  source: "seed/group_add.txt (response fields); reference/tencent-im-rest.md §2.2",
+  source:
+    "https://cloud.tencent.com/document/product/269/10107 (response fields); docs/sources/tencent-im-rest.md §2.2",
   neighbour: "sequence-moves-on-friend-changes",
   behaviour: { friendDeleteResetsSeq: true },
 } satisfies HoldoutFault;

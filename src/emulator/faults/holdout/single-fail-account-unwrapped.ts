@@ -8,7 +8,7 @@ export const singleFailAccountUnwrapped = {
   class: "wire",
   promise: "Fail_Account, when present, is an Array of UserIDs, also when it holds one.",
   clause: "Fail_Account | Array | 返回处理失败的用户列表,仅当存在失败用户时才返回该字段",
-  source: "seed/group_add.txt (response fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (response fields)",
   neighbour: "json-pretty",
   rewrite: ({ envelope }) =>
     Array.isArray(envelope.Fail_Account) && envelope.Fail_Account.length === 1

@@ -19,14 +19,14 @@ const A = "alice";
 
 /** One scenario per fault of the classes: true when the documented promise is kept. */
 const KEPT: Record<string, Scenario> = {
-  // reference §1.1: 并将指定好友加入到新增分组中 (every new group).
+  // docs/sources/tencent-im-rest.md §1.1: 并将指定好友加入到新增分组中 (every new group).
   "members-first-group-only": async (c) => {
     await accounts(c, [A, "f1"]);
     await befriend(c, A, ["f1"]);
     await add(c, A, ["g1", "g2"], ["f1"]);
     return sameSet(await friendGroups(c, A, "f1"), ["g1", "g2"]);
   },
-  // reference §1.5: 同一个好友可以有多个不同的分组.
+  // docs/sources/tencent-im-rest.md §1.5: 同一个好友可以有多个不同的分组.
   "placement-replaces-groups": async (c) => {
     await accounts(c, [A, "f1"]);
     await befriend(c, A, ["f1"]);
@@ -34,14 +34,14 @@ const KEPT: Record<string, Scenario> = {
     await add(c, A, ["g2"], ["f1"]);
     return sameSet(await friendGroups(c, A, "f1"), ["g1", "g2"]);
   },
-  // seed ActionStatus: FAIL 表示失败 (a failed call adds nothing).
+  // https://cloud.tencent.com/document/product/269/10107 ActionStatus: FAIL 表示失败 (a failed call adds nothing).
   "existing-name-refusal-partial": async (c) => {
     await accounts(c, [A]);
     await add(c, A, ["old"]);
     const r = await add(c, A, ["new1", "old"]);
     return ok(r) || sameSet(await names(c, A), ["old"]);
   },
-  // seed CurrentSequence 返回最新的分组 Sequence: it does not go back.
+  // https://cloud.tencent.com/document/product/269/10107 CurrentSequence 返回最新的分组 Sequence: it does not go back.
   "sequence-is-group-count": async (c) => {
     await accounts(c, [A]);
     const s1 = seqOf(await add(c, A, ["g1", "g2", "g3"]));
@@ -59,19 +59,19 @@ const KEPT: Record<string, Scenario> = {
     const s3 = seqOf(await add(c, A, ["g3"]));
     return s2 > 0 && got >= s2 && s3 > s2;
   },
-  // reference §2.2: group_get's CurrentSequence is the latest.
+  // docs/sources/tencent-im-rest.md §2.2: group_get's CurrentSequence is the latest.
   "group-get-sequence-stale": async (c) => {
     await accounts(c, [A]);
     const s = seqOf(await add(c, A, ["g"]));
     return s > 0 && (await groupGet(c, A)).seq === s;
   },
-  // reference §2.2 and §1.5: every group (up to 32) is listed.
+  // docs/sources/tencent-im-rest.md §2.2 and §1.5: every group (up to 32) is listed.
   "group-get-first-20": async (c) => {
     await accounts(c, [A]);
     const all = Array.from({ length: 25 }, (_, i) => `g${i}`);
     return ok(await add(c, A, all)) && sameSet(await names(c, A), all);
   },
-  // reference §2.1: 要删除的分组列表, any characters.
+  // docs/sources/tencent-im-rest.md §2.1: 要删除的分组列表, any characters.
   "group-delete-non-ascii-missing": async (c) => {
     await accounts(c, [A]);
     await add(c, A, ["家人", "work"]);

@@ -9,7 +9,7 @@ export const useridDigitsAsNumber = {
   promise:
     "group_add adds groups for any existing UserID given in From_Account, a digits-only one with leading zeros included.",
   clause: "From_Account | String | 必填 | 需要为该 UserID 添加新分组",
-  source: "seed/group_add.txt (request fields)",
+  source: "https://cloud.tencent.com/document/product/269/10107 (request fields)",
   neighbour: "result-item-reversed",
   behaviour: { fromAccountMatch: "numeric" },
 } satisfies HoldoutFault;

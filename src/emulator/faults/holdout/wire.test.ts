@@ -5,13 +5,13 @@ const A = "alice";
 
 /** One scenario per fault of the classes: true when the documented promise is kept. */
 const KEPT: Record<string, Scenario> = {
-  // seed CurrentSequence | Integer: an integer literal in the text (3, never 3.0).
+  // https://cloud.tencent.com/document/product/269/10107 CurrentSequence | Integer: an integer literal in the text (3, never 3.0).
   "sequence-written-as-float": async (c) => {
     await accounts(c, [A]);
     const r = await add(c, A, ["g"]);
     return ok(r) && /"CurrentSequence"\s*:\s*-?\d+\s*[,}]/.test(r.text);
   },
-  // seed Fail_Account | Array.
+  // https://cloud.tencent.com/document/product/269/10107 Fail_Account | Array.
   "single-fail-account-unwrapped": async (c) => {
     await accounts(c, [A, "stranger"]);
     const r = await add(c, A, ["g"], ["stranger"]);
@@ -25,7 +25,7 @@ const KEPT: Record<string, Scenario> = {
     const r = await add(c, A, ["g"], ghosts);
     return ok(r) && Array.isArray(r.json?.ResultItem);
   },
-  // seed random: 取值范围0 - 4294967295, both ends included.
+  // https://cloud.tencent.com/document/product/269/10107 random: 取值范围0 - 4294967295, both ends included.
   "random-zero-refused": async (c) => {
     await accounts(c, [A]);
     return ok(await add(c, A, ["g"], undefined, { random: "0" }));

@@ -1,6 +1,6 @@
 import type { Variant } from "../../fault.js";
 
-// Benign: reference §2.2: ResultItem is an array of groups; no order is documented.
+// Benign: docs/sources/tencent-im-rest.md §2.2: ResultItem is an array of groups; no order is documented.
 export const groupGetNewestFirst = {
   id: "group-get-newest-first",
   title: "group_get lists the groups newest first",

@@ -1,6 +1,6 @@
 import type { Variant } from "../../fault.js";
 
-// Benign: reference §1.5 and real-clients.md: the live service answered 30001 in 2020; any non-zero code is a failure.
+// Benign: docs/sources/tencent-im-rest.md §1.5 and docs/sources/real-clients.md: the live service answered 30001 in 2020; any non-zero code is a failure.
 export const notFriend30001 = {
   id: "not-friend-30001",
   title: "A To_Account that is not a friend fails with ResultCode 30001 instead of 32216",
