@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { SLICES } from "../src/config/parts.js";
+import { SLICES } from "../src/config/shards.js";
 import { externalRounds } from "./external.js";
 import { importUsers, type LoadResult, load } from "./load.js";
 import { observeRounds } from "./observe.js";

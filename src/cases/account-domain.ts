@@ -2,9 +2,9 @@ import { answerKind, bodyOf } from "../core/kernel/exchange.js";
 import { judgeByDomain } from "../judge/oracles/domain.js";
 import { groupAdd, judgeItems, type Relation } from "../judge/oracles/judging.js";
 import { befriend } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
 import { itemsOf } from "../judge/probe/view.js";
+import type { Case } from "./case.js";
 
 /** Whether no account by this id exists (the suite never imports look-alikes of its own ids). */
 async function absent(t: Parameters<Case["run"]>[0]["t"], id: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { bodyOf } from "../core/kernel/exchange.js";
 import { groupAdd, judgeItems, judgeMembers, type Relation } from "../judge/oracles/judging.js";
 import { befriend, friendGroups, groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
 import { itemsOf } from "../judge/probe/view.js";
+import type { Case } from "./case.js";
 
 // seed, second example: friends get ResultCode 0 and join the new group; every other To_Account
 // fails in its item and in Fail_Account, the call itself OK. Each kind of non-friend the docs'

@@ -5,8 +5,9 @@ import { answerKind } from "../core/kernel/exchange.js";
 import { withChangedHmac } from "../core/usersig/tamper.js";
 import { expectUnchanged, snapshotGroups } from "../judge/oracles/judging.js";
 import { befriend, clearGroups } from "../judge/probe/calls.js";
-import type { Case, CaseEnv, SigMinter } from "../judge/probe/case.js";
+import type { SigMinter } from "../judge/probe/credentials.js";
 import type { CallOptions, QueryName } from "../judge/probe/request.js";
+import type { Case, CaseEnv } from "./case.js";
 
 const HOUR = 3600;
 const SKEW = 600; // ten minutes: far beyond a sane clock difference between the suite and the target

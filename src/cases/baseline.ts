@@ -1,7 +1,7 @@
 import { code } from "../core/contract/codes.js";
 import { errorCode, refused } from "../core/kernel/exchange.js";
 import { groupAdd, judgeItems, type Relation } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 /** https://cloud.tencent.com/document/product/269/10107 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
@@ -16,7 +16,7 @@ const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
  */
 export const baseline = {
   id: "baseline",
-  title: "A valid group_add, as in the seed's examples, is accepted (the run's positive control)",
+  title: "A valid group_add, as in the group_add page's examples, is accepted (the run's positive control)",
   rules: ["valid-request-accepted", "group-add-places-friends", "not-friend-fails-item"],
   groupAddOnly: true,
   async run({ t, pool, declared, declaredFixtures, gen, now }) {

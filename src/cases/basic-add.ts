@@ -1,11 +1,11 @@
 import { bodyOf } from "../core/kernel/exchange.js";
 import { groupAdd } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 export const basicAdd = {
   id: "basic-add",
-  title: "Adding two groups without friends, as in the seed's first example",
+  title: "Adding two groups without friends, as in the group_add page's first example",
   rules: ["group-add-creates-groups", "sequence-moves-on-change", "open-sequence-step"],
   async run({ t, pool }) {
     const u = pool.lease();

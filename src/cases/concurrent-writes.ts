@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { seedOfPart } from "../config/parts.js";
 import { code } from "../core/contract/codes.js";
 import { limits } from "../core/contract/limits.js";
 import { answerKind, type Exchange, errorCode } from "../core/kernel/exchange.js";
 import { groupAdd, names } from "../judge/oracles/judging.js";
 import { clearGroups, groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
+import { seedOfPart } from "./properties/cut.js";
 
 const CAP = limits.maxGroupsPerUser;
 /** https://cloud.tencent.com/document/product/269/10107 错误码: 30008 并发写导致写冲突 — a documented answer to writes that collide. */
@@ -20,7 +20,7 @@ const round = fc.record({
 
 // Issue 20: parallel group_adds for ONE From_Account. Whatever order the target serialises them
 // in, it must never leave more than 32 groups (因分组数最多32), never lose a name it accepted, and
-// never refuse a call for which there was room in every order, unless it says 30008 (the seed's
+// never refuse a call for which there was room in every order, unless it says 30008 (the group_add page's
 // code for a write conflict, which is allowed). Rounds are seeded from the run's seed; the state
 // after each is read back and judged by the whole-effect oracle.
 export const concurrentWrites = {

@@ -1,5 +1,5 @@
 import { expectUnchanged, groupAdd, snapshotGroups } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 // docs/sources/tencent-im-rest.md §1.5 (V2TIMFriendInfo.friendGroups, all platforms): 不允许分组名为空
 export const emptyName = {

@@ -1,8 +1,8 @@
 import { succeeded } from "../core/kernel/exchange.js";
 import { groupAdd } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
+import type { Case } from "./case.js";
 
 // docs/sources/tencent-im-rest.md §7 questions 2 and 3: the docs do not say what an existing or repeated name does,
 // nor an empty list. Every answer is accepted and reported.

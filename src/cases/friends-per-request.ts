@@ -1,7 +1,7 @@
 import { limits } from "../core/contract/limits.js";
 import { bodyOf, refused } from "../core/kernel/exchange.js";
 import { groupAdd } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 /** https://cloud.tencent.com/document/product/269/10107: 单次请求的好友数不得超过1000 (specs/limits.json maxFriendsPerRequest) */
 const MAX = limits.maxFriendsPerRequest;

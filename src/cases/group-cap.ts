@@ -3,9 +3,9 @@ import { limits } from "../core/contract/limits.js";
 import { type Exchange, errorCode } from "../core/kernel/exchange.js";
 import { expectUnchanged, groupAdd, names } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
 import type { CaseContext } from "../judge/probe/context.js";
 import type { GroupView } from "../judge/probe/view.js";
+import type { Case } from "./case.js";
 
 /** https://cloud.tencent.com/document/product/269/10107 错误码: 30011 分组已达系统上限 (specs/error-codes.json) */
 const GROUP_LIMIT = code("ERR_SVR_FRIENDSHIP_GROUP_COUNT_LIMIT");
@@ -70,7 +70,7 @@ export const groupCap = {
         t.expect(
           "documented-code-for-condition",
           c === GROUP_LIMIT,
-          `group cap answered ${c} (the seed's table: ${GROUP_LIMIT})`,
+          `group cap answered ${c} (the group_add page's table: ${GROUP_LIMIT})`,
           ex,
           () => ({ instancePath: "/ErrorCode", expected: String(GROUP_LIMIT), actual: String(c) }),
         );

@@ -1,12 +1,12 @@
 // Ordered index of cases: adding a case is adding a file and a line, or for a table of refused
 // bodies an entry in specs/refusals.json and a line.
 
-import type { Case } from "../judge/probe/case.js";
 import { accountDomain } from "./account-domain.js";
 import { addWithFriends } from "./add-with-friends.js";
 import { auth } from "./auth.js";
 import { baseline } from "./baseline.js";
 import { basicAdd } from "./basic-add.js";
+import type { Case } from "./case.js";
 import { concurrentWrites } from "./concurrent-writes.js";
 import { emptyName } from "./empty-name.js";
 import { existingNames } from "./existing-names.js";

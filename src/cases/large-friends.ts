@@ -3,8 +3,8 @@ import { answerKind, bodyOf } from "../core/kernel/exchange.js";
 import { judgeByDomain } from "../judge/oracles/domain.js";
 import { groupAdd, judgeItems, judgeMembers } from "../judge/oracles/judging.js";
 import { befriend, clearGroups, groupsOf } from "../judge/probe/calls.js";
-import type { Case, CaseEnv } from "../judge/probe/case.js";
 import { itemsOf } from "../judge/probe/view.js";
+import type { Case, CaseEnv } from "./case.js";
 
 /** The documented batch size of the account calls (multiaccount_import, account_check: ≤100). */
 const BATCH = 100;

@@ -1,7 +1,7 @@
 import { limits, utf8Bytes } from "../core/contract/limits.js";
 import { expectUnchanged, groupAdd } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 // docs/sources/tencent-im-rest.md §1.5 (limits page): 每个分组的名称最长30字节. The EN page says 30 characters,
 // so refusing a name of ≤30 characters but >30 bytes is SHOULD, not MUST.

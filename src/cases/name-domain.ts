@@ -2,7 +2,7 @@ import { NAME_CLASSES, nameOfClass } from "../generate/name-classes.js";
 import { judgeByDomain } from "../judge/oracles/domain.js";
 import { groupAdd } from "../judge/oracles/judging.js";
 import { befriend, clearGroups } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 /** A name and its look-alike: the same text under another letter case, accents or normalisation form. */
 const PAIRS: Array<[string, (k: number) => [string, string]]> = [

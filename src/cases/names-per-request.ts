@@ -1,8 +1,8 @@
 import { limits } from "../core/contract/limits.js";
 import { groupAdd, names } from "../judge/oracles/judging.js";
 import { groupsOf } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
+import type { Case } from "./case.js";
 
 /** https://cloud.tencent.com/document/product/269/10107: 单次请求的分组数不得超过32 (specs/limits.json maxNamesPerRequest) */
 const MAX = limits.maxNamesPerRequest;

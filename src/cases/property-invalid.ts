@@ -5,7 +5,7 @@ import { MUTATIONS } from "../generate/mutations/index.js";
 import { validPayload } from "../generate/payload.js";
 import { stillInvalid } from "../generate/still-invalid.js";
 import { clearGroups } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 import { runParts } from "./properties/parts.js";
 import { checkProperty } from "./properties/property.js";
 import { leaseSubject } from "./properties/subject.js";

@@ -1,6 +1,6 @@
 import { judgeByDomain } from "../judge/oracles/domain.js";
 import { groupAdd } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 
 // seed: random 请输入随机的32位无符号整数,取值范围0 - 4294967295. The range is inclusive, so both
 // edges make valid requests: refusing one is refusing a valid request (MUST), not a real-client quirk.

@@ -1,6 +1,6 @@
 import { groupAdd } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
+import type { Case } from "./case.js";
 
 // docs/sources/real-clients.md: production clients send no Content-Type, reuse one `random`, order the query
 // differently and send "To_Account": null; the service answers them, so must a conformant server.

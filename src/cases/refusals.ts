@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { specsDir } from "../core/contract/paths.js";
-import type { Case } from "../judge/probe/case.js";
 import { outcomeOf } from "../judge/probe/context.js";
+import type { Case } from "./case.js";
 
 /** One table-shaped case of specs/refusals.json (schemas/inputs/refusals.json says its shape). */
 export interface RefusalSpec {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { limits } from "../core/contract/limits.js";
 import { befriend, clearGroups } from "../judge/probe/calls.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Case } from "./case.js";
 import { runParts } from "./properties/parts.js";
 import { checkProperty } from "./properties/property.js";
 import { commandSequences } from "./properties/stateful/commands.js";

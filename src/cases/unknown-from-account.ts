@@ -1,8 +1,8 @@
 import { code } from "../core/contract/codes.js";
 import { errorCode } from "../core/kernel/exchange.js";
 import { groupAdd } from "../judge/oracles/judging.js";
-import type { Case } from "../judge/probe/case.js";
 import { itemsOf } from "../judge/probe/view.js";
+import type { Case } from "./case.js";
 
 /** https://cloud.tencent.com/document/product/269/10107 错误码: 30003 请求的用户账号不存在 (specs/error-codes.json) */
 const NOT_FOUND = code("ERR_SVR_FRIENDSHIP_ACCOUNT_NOT_FOUND");
@@ -34,7 +34,7 @@ export const unknownFromAccount = {
         t.expect(
           "documented-code-for-condition",
           c === NOT_FOUND,
-          `unknown From_Account (${what}) answered ${c} (the seed's table: ${NOT_FOUND})`,
+          `unknown From_Account (${what}) answered ${c} (the group_add page's table: ${NOT_FOUND})`,
           ex,
           () => ({ instancePath: "/ErrorCode", expected: String(NOT_FOUND), actual: String(c) }),
         );

@@ -5,8 +5,8 @@ import { type DeclaredFixtures, loadFixtures } from "./declared.js";
 import { EMULATOR_DEFAULTS } from "./defaults.js";
 import { type LiveSettings, resolveLive } from "./live.js";
 import { checkValues, nameOf } from "./parse.js";
-import { type Shard, shardOf } from "./parts.js";
 import type { RawSettings, TargetSpec } from "./raw.js";
+import { type Shard, shardOf } from "./shards.js";
 
 export type { RawSettings, TargetSpec } from "./raw.js";
 

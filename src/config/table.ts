@@ -1,5 +1,5 @@
 import { limits, utf8Bytes } from "../core/contract/limits.js";
-import { POOL_SIZE, SLICES, shardOf } from "./parts.js";
+import { POOL_SIZE, SLICES, shardOf } from "./shards.js";
 import { didYouMean } from "./suggest.js";
 
 /** Where a setting is shown in --help, .env.example and the README. */

@@ -67,7 +67,7 @@ function emulator(behaviour = {}) {
 }
 
 describe("the emulator as a function of (state, request)", () => {
-  it("answers the seed's first example with the seed's first response", () => {
+  it("answers the group_add page's first example with the group_add page's first response", () => {
     const { call } = emulator();
     const r = call("group_add", { From_Account: "a", GroupName: ["group1", "group2", "group3"] });
     expect(r.status).toBe(200);
@@ -80,7 +80,7 @@ describe("the emulator as a function of (state, request)", () => {
     });
   });
 
-  it("answers the seed's second example: friends added, non-friends in ResultItem and Fail_Account", () => {
+  it("answers the group_add page's second example: friends added, non-friends in ResultItem and Fail_Account", () => {
     const { call, state } = emulator();
     const r = call("group_add", { From_Account: "a", GroupName: ["team"], To_Account: ["f1", "s", "ghost"] });
     expect(r.json).toMatchObject({

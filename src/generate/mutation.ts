@@ -1,5 +1,5 @@
 import type fc from "fast-check";
-import type { SigMinter } from "../judge/probe/case.js";
+import type { SigMinter } from "../judge/probe/credentials.js";
 import type { QueryName } from "../judge/probe/request.js";
 import type { Relations } from "./accounts.js";
 import type { GroupAddBody } from "./payload.js";

@@ -32,7 +32,7 @@ describe.each(FAULTS.filter((f) => f.onlyGenerationFinds).map((f) => [f.id, f] a
       expect(first?.message).toMatch(
         /shrunk counterexample after \d+ runs and \d+ shrinks \(part \d, seed \d+, path [\d:]+\)/,
       );
-      // The generated phase is cut into seeded parts (src/config/parts.ts): the flags name the part.
+      // The generated phase is cut into seeded parts (src/cases/properties/cut.ts): the flags name the part.
       const flags = first?.replay ?? [];
       expect(flags.slice(0, 4)).toEqual([
         "--part",

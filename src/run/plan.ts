@@ -1,6 +1,7 @@
-import { partsOf, type Shard } from "../config/parts.js";
+import type { Case } from "../cases/case.js";
+import { partsOf } from "../cases/properties/cut.js";
 import type { Runs } from "../config/settings.js";
-import type { Case } from "../judge/probe/case.js";
+import type { Shard } from "../config/shards.js";
 
 /** What this machine runs: the cases, and for each generated phase the parts it runs. */
 export interface RunPlan {

@@ -1,13 +1,13 @@
 import { DeclaredPool } from "../cases/accounts/declared.js";
 import { Pool } from "../cases/accounts/pool.js";
+import type { AccountPool, Case, GenerationPlan } from "../cases/case.js";
 import { CASES } from "../cases/index.js";
-import { runsOfPart } from "../config/parts.js";
+import { runsOfPart } from "../cases/properties/cut.js";
 import type { Settings } from "../config/settings.js";
 import { limits } from "../core/contract/limits.js";
 import { type Clock, randomParams, systemClock } from "../core/kernel/clock.js";
 import { SuiteError } from "../core/kernel/errors.js";
 import type { Listener } from "../core/kernel/events.js";
-import type { AccountPool, Case, GenerationPlan } from "../judge/probe/case.js";
 import { CaseContext, type RunShared } from "../judge/probe/context.js";
 import { adminSigSource, minter, runRedactor } from "../judge/probe/credentials.js";
 import { AccountModel } from "../judge/probe/model.js";
@@ -58,10 +58,14 @@ function replaying(s: Settings, target: Target): Settings {
 }
 
 /** Cleanup gets a deadline of its own, so a target that hangs cannot hold the run after a signal. */
-const cleanupMs = (s: Settings): number => Math.max(30_000, 4 * s.timeoutMs);
+const cleanupMs = (s: Pick<Settings, "timeoutMs">): number => Math.max(30_000, 4 * s.timeoutMs);
 
 /** A case's signal: the run's interruption or the case's own deadline, whichever comes first. */
-function caseSignal(s: Settings, caseId: string, run: AbortSignal | undefined): [AbortSignal, () => void] {
+function caseSignal(
+  s: Pick<Settings, "caseTimeoutMs">,
+  caseId: string,
+  run: AbortSignal | undefined,
+): [AbortSignal, () => void] {
   const deadline = new AbortController();
   const timer = setTimeout(
     () =>

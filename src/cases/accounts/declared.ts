@@ -1,6 +1,6 @@
 import type { DeclaredFixtures } from "../../config/declared.js";
-import type { SliceLeaser } from "../../judge/probe/case.js";
 import type { CaseContext } from "../../judge/probe/context.js";
+import type { SliceLeaser } from "../case.js";
 
 /** The pool's interface over declared accounts: leases cycle, nothing is imported or reset. */
 export class DeclaredPool {

@@ -1,9 +1,9 @@
-import { ACCOUNTS_PER_SLICE, POOL_SIZE } from "../../config/parts.js";
+import { ACCOUNTS_PER_SLICE, POOL_SIZE } from "../../config/shards.js";
 import { SuiteError } from "../../core/kernel/errors.js";
 import { clearGroups, friendGroups, groupsOf } from "../../judge/probe/calls.js";
-import type { SliceLeaser } from "../../judge/probe/case.js";
 import type { CaseContext } from "../../judge/probe/context.js";
 import { itemsOf } from "../../judge/probe/view.js";
+import type { SliceLeaser } from "../case.js";
 
 /**
  * The suite's own accounts: `<prefix>_u01`…, imported idempotently and reset

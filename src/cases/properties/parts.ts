@@ -1,7 +1,7 @@
-import { runsOfPart, seedOfPart, sliceOfPart } from "../../config/parts.js";
 import type { RunEvent } from "../../core/kernel/events.js";
-import type { AccountPool, GenerationPlan, Leaser } from "../../judge/probe/case.js";
 import type { CaseContext } from "../../judge/probe/context.js";
+import type { AccountPool, GenerationPlan, Leaser } from "../case.js";
+import { runsOfPart, seedOfPart, sliceOfPart } from "./cut.js";
 import type { PropertySettings } from "./property.js";
 
 /** One part of a generated phase, as its work sees it. */

@@ -1,7 +1,7 @@
 import type { Relations } from "../../generate/accounts.js";
 import { befriend } from "../../judge/probe/calls.js";
-import type { Leaser } from "../../judge/probe/case.js";
 import type { CaseContext } from "../../judge/probe/context.js";
+import type { Leaser } from "../case.js";
 
 /** The user generated cases act on, with friends and non-friends from the pool. */
 export interface Subject {

@@ -20,7 +20,7 @@ describe("specs/error-codes.json", () => {
     expect(() => code("NO_SUCH_CODE")).toThrow(/not in specs\/error-codes.json/);
   });
 
-  it("holds the seed's group_add table, the codes asking for a retry and the frequency limits", () => {
+  it("holds the group_add page's group_add table, the codes asking for a retry and the frequency limits", () => {
     expect(codesTagged("group_add")).toEqual([30001, 30002, 30003, 30004, 30006, 30007, 30008, 30011]);
     expect(codesTagged("transient")).toEqual([30006, 30007, 30008]);
     expect(codesTagged("frequency")).toEqual([60007, 60011, 60018, 60019, 70050]);

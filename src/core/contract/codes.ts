@@ -36,7 +36,7 @@ export function code(name: string): number {
 export const codesTagged = (tag: CodeTag): number[] =>
   ERROR_CODES.filter((c) => c.tags.includes(tag)).map((c) => c.code);
 
-/** A failure's code is documented: in the seed's table, or in the public code ranges. */
+/** A failure's code is documented: in the group_add page's table, or in the public code ranges. */
 export function isDocumentedCode(c: number): boolean {
   return (
     codesTagged("group_add").includes(c) || file.publicRanges.value.some(([lo, hi]) => c >= lo && c <= hi)

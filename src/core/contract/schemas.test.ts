@@ -6,13 +6,13 @@ import { schemasDir } from "./paths.js";
 import { ENDPOINTS, isValidRequest, validate } from "./schemas.js";
 import { SEED_FULL_RESPONSE, SEED_PLAIN_RESPONSE } from "./seed-examples.js";
 
-// The seed's own examples (https://cloud.tencent.com/document/product/269/10107) are the first things the schemas must accept.
+// The group_add page's own examples (https://cloud.tencent.com/document/product/269/10107) are the first things the schemas must accept.
 const seedPlain = SEED_PLAIN_RESPONSE;
 const seedFull = SEED_FULL_RESPONSE;
 const fail = { ActionStatus: "FAIL", ErrorCode: 30001, ErrorInfo: "SNS_DECODE_ERR", ErrorDisplay: "" };
 
 describe("group_add schemas", () => {
-  it("accept the seed's request examples", () => {
+  it("accept the group_add page's request examples", () => {
     expect(
       isValidRequest("group_add", { From_Account: "id", GroupName: ["group1", "group2", "group3"] }),
     ).toBe(true);
@@ -25,7 +25,7 @@ describe("group_add schemas", () => {
     ).toBe(true);
   });
 
-  it("accept the seed's response examples in the right variant", () => {
+  it("accept the group_add page's response examples in the right variant", () => {
     expect(validate("group_add", "successPlain", seedPlain)).toEqual([]);
     expect(validate("group_add", "successWithItems", seedFull)).toEqual([]);
     expect(validate("group_add", "successPlain", seedFull)).not.toEqual([]);

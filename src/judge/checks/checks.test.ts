@@ -41,8 +41,8 @@ function judge(req: Record<string, unknown>, res: unknown, status = 200) {
 const seedReq = SEED_REQUEST;
 const seedRes = SEED_FULL_RESPONSE;
 
-describe("exchange checks on the seed's own examples", () => {
-  it("pass every check on the seed's complete example", () => {
+describe("exchange checks on the group_add page's own examples", () => {
+  it("pass every check on the group_add page's complete example", () => {
     const r = judge(seedReq, seedRes);
     expect(Object.values(r).every((v) => v === "pass")).toBe(true);
     expect(Object.keys(r)).toEqual(
@@ -138,7 +138,7 @@ describe("exchange checks on the seed's own examples", () => {
   });
 });
 
-/** One failing example per judging check, of its own (issue 11 point 6): the seed's answer with one defect. */
+/** One failing example per judging check, of its own (issue 11 point 6): the group_add page's answer with one defect. */
 const FAILING: Record<string, [Record<string, unknown>, unknown, number?]> = {
   "http-200": [seedReq, seedRes, 500],
   "envelope-json": [seedReq, ["not", "an", "object"]],

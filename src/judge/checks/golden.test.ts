@@ -8,7 +8,7 @@ import type { Exchange } from "../../core/kernel/exchange.js";
 import { CHECKS } from "./index.js";
 
 /**
- * Every check on a corpus of answers, each differing from the seed's by one thing, pinned as a
+ * Every check on a corpus of answers, each differing from the group_add page's by one thing, pinned as a
  * snapshot: a change to what any check says of any of them (verdict or message) shows here. This
  * is what mutation testing (npm run mutation) measures the checks against.
  */

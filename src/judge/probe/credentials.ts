@@ -3,10 +3,26 @@ import type { Settings } from "../../config/settings.js";
 import type { Clock } from "../../core/kernel/clock.js";
 import { mintUserSig } from "../../core/usersig/sign.js";
 import { Redactor } from "../../transport/redact.js";
-import type { SigMinter } from "./case.js";
+
+/** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
+export interface SigMinter {
+  sdkappid: number;
+  admin: string;
+  /** the admin UserSig every normal call carries */
+  adminSig: string;
+  mint(o: { identifier: string; sdkappid?: number; time?: number; expire?: number; key?: string }): string;
+  /** registers a string derived from a signature (a tampered copy) as a secret, and returns it */
+  secret(derived: string): string;
+  now(): number;
+}
 
 /** Mints UserSigs (when the suite has the key) and registers each with the redactor. */
-export function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter | undefined {
+/** What minting and redacting credentials read of the settings. */
+export type CredentialSettings = Pick<Settings, "sdkappid" | "identifier" | "secretKey" | "usersig"> & {
+  live: Pick<Settings["live"], "usersigTtl">;
+};
+
+export function minter(s: CredentialSettings, clock: Clock, redactor: Redactor): SigMinter | undefined {
   const key = s.secretKey;
   if (!key) return undefined;
   const mint: SigMinter["mint"] = (o) => {
@@ -38,7 +54,11 @@ export function minter(s: Settings, clock: Clock, redactor: Redactor): SigMinter
  * passed, so long live runs never meet 70001 (UserSig expired). A given
  * TIM_USERSIG is used as it is.
  */
-export function adminSigSource(s: Settings, clock: Clock, sig: SigMinter | undefined): () => string {
+export function adminSigSource(
+  s: CredentialSettings,
+  clock: Clock,
+  sig: SigMinter | undefined,
+): () => string {
   if (s.usersig || !sig) {
     const fixed = s.usersig ?? "";
     return () => fixed;
@@ -59,7 +79,7 @@ export function adminSigSource(s: Settings, clock: Clock, sig: SigMinter | undef
  * development key is no secret: redacting runs of it would garble ordinary
  * words ("tim-conformance-…") in reports and recordings.
  */
-export function runRedactor(s: Settings, r = new Redactor()): Redactor {
+export function runRedactor(s: Pick<Settings, "secretKey" | "usersig">, r = new Redactor()): Redactor {
   if (s.secretKey !== EMULATOR_DEFAULTS.secretKey) r.add(s.secretKey);
   r.add(s.usersig);
   return r;

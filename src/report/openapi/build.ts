@@ -50,10 +50,10 @@ function port(node: unknown, file: string): unknown {
   return out;
 }
 
-/** The seed's own examples (group_add page): what a mock answers, and what readers see first. */
+/** The group_add page's own examples (group_add page): what a mock answers, and what readers see first. */
 const GROUP_ADD_EXAMPLES = {
-  success: { summary: "the seed's first example", value: SEED_PLAIN_RESPONSE },
-  complete: { summary: "the seed's complete example, with To_Account", value: SEED_FULL_RESPONSE },
+  success: { summary: "the group_add page's first example", value: SEED_PLAIN_RESPONSE },
+  complete: { summary: "the group_add page's complete example, with To_Account", value: SEED_FULL_RESPONSE },
   failure: {
     summary: "a refusal (https://cloud.tencent.com/document/product/269/10107 错误码 30011)",
     value: {

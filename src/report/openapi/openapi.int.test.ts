@@ -45,7 +45,7 @@ describe("specs/openapi.json", () => {
       expect(ajv.getSchema(`oas#/components/schemas/${name}`)).toBeTypeOf("function");
   });
 
-  it("accepts the seed's examples and keeps the 30-byte name limit", () => {
+  it("accepts the group_add page's examples and keeps the 30-byte name limit", () => {
     const ajv = ours();
     const req = ajv.getSchema("oas#/components/schemas/group_add.request");
     const res = ajv.getSchema("oas#/components/schemas/group_add.response");

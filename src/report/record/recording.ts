@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
-import { shardOf } from "../../config/parts.js";
 import type { Runs, Settings } from "../../config/settings.js";
+import { shardOf } from "../../config/shards.js";
 import { commandOf } from "../../core/contract/endpoints.js";
 import { loadInput } from "../../core/contract/inputs.js";
 import { type Command, ENDPOINTS, validate } from "../../core/contract/schemas.js";

@@ -19,8 +19,11 @@ export interface Target {
 }
 
 /** Starts the embedded emulator, or names the base URL / region to call. */
+/** What opening a target reads of the settings: the target, and the credentials the embedded emulator serves. */
+export type TargetSettings = Pick<Settings, "target" | "sdkappid" | "identifier" | "secretKey">;
+
 export async function openTarget(
-  s: Settings,
+  s: TargetSettings,
   clock: Clock,
   notice?: (what: string) => void,
 ): Promise<Target> {

@@ -8,7 +8,7 @@ import { ReplaySender } from "./replay-sender.js";
 
 /** node:http(s) for live targets and the replay server, behind the limiter, retries and the backup domain. */
 export function senderFor(
-  s: Settings,
+  s: Pick<Settings, "timeoutMs" | "live">,
   target: Target,
   redactor: Redactor,
   notice: (what: string) => void,

@@ -21,7 +21,7 @@ export type HoldoutClass =
 export interface HoldoutFault extends Omit<Fault, "breaks"> {
   /** the documented promise it breaks, in one sentence */
   promise: string;
-  /** the doc text, quoted as written (Chinese where the seed is) */
+  /** the doc text, quoted as written (Chinese where the page is) */
   clause: string;
   /** where the promise is written: a public URL, or a file of the repository (docs/sources/), and its section */
   source: string;

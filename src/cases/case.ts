@@ -1,18 +1,9 @@
-import type { DeclaredFixtures } from "../../config/declared.js";
-import type { Runs } from "../../config/settings.js";
-import type { CaseContext } from "./context.js";
+import type { DeclaredFixtures } from "../config/declared.js";
+import type { Runs } from "../config/settings.js";
+import type { CaseContext } from "../judge/probe/context.js";
+import type { SigMinter } from "../judge/probe/credentials.js";
 
-/** Mints UserSigs for the negative auth cases; absent when only TIM_USERSIG was given. */
-export interface SigMinter {
-  sdkappid: number;
-  admin: string;
-  /** the admin UserSig every normal call carries */
-  adminSig: string;
-  mint(o: { identifier: string; sdkappid?: number; time?: number; expire?: number; key?: string }): string;
-  /** registers a string derived from a signature (a tampered copy) as a secret, and returns it */
-  secret(derived: string): string;
-  now(): number;
-}
+// What a case is and what it is handed: the contract between the cases, the accounts and the run.
 
 export interface CaseEnv {
   t: CaseContext;
@@ -29,7 +20,7 @@ export interface CaseEnv {
   gen: GenerationPlan;
 }
 
-/** What the generated phases generate (https://cloud.tencent.com/document/product/269/10107, runs, a replayed path) and how they run it. */
+/** What the generated phases generate (seed, runs, a replayed path) and how they run it. */
 export interface GenerationPlan {
   seed: number;
   runs: Runs;
@@ -53,7 +44,7 @@ export interface Case {
   covers?: readonly string[];
   /** judged through group_add alone, so it runs against declared fixtures too */
   groupAddOnly?: boolean;
-  /** a generated phase, cut into seeded parts of `size` runs of `runs` (src/config/parts.ts) that lanes and shards share out */
+  /** a generated phase, cut into seeded parts of `size` runs of `runs` (src/cases/properties/cut.ts) that lanes and shards share out */
   parts?: { size: number; runs: keyof Runs };
   run(e: CaseEnv): Promise<void>;
 }
@@ -75,7 +66,7 @@ export interface AccountPool extends Leaser {
   owned(): readonly string[];
   /** a digits-only account (undefined against declared accounts) */
   leaseDigits(): string | undefined;
-  /** slice `s` of the pool, for the parts of a generated phase that run on it (src/config/parts.ts) */
+  /** slice `s` of the pool, for the parts of a generated phase that run on it (src/cases/properties/cut.ts) */
   slice(s: number): SliceLeaser;
   ghost(t: CaseContext): Promise<string>;
   prepare(t: CaseContext): Promise<void>;

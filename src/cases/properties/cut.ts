@@ -1,3 +1,5 @@
+import { SLICES } from "../../config/shards.js";
+
 /**
  * The generated phases (property-valid, property-invalid, stateful) are cut into seeded parts of a
  * fixed number of runs. The parts, not the lanes, fix what is generated: `--lanes` only says how
@@ -5,13 +7,6 @@
  * laptop with 2 cores, a CI runner with 16, or a matrix of shards. Parts are small so that the
  * events a part holds back until the parts before it are out stay few.
  */
-export const SLICES = 4;
-
-/** The most accounts one part leases (property-valid: the subject, 3 friends, 2 strangers). */
-export const ACCOUNTS_PER_SLICE = 6;
-
-/** The suite's pool: a slice for every part that may run at once, and never fewer than the fixed cases use. */
-export const POOL_SIZE = Math.max(8, SLICES * ACCOUNTS_PER_SLICE);
 
 /** Part `p` runs on slice p mod SLICES of the pool: the same accounts whatever the lanes. */
 export const sliceOfPart = (p: number): number => p % SLICES;
@@ -29,17 +24,4 @@ export function seedOfPart(seed: number, p: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) & 0x7fffffff;
-}
-
-/** `--shard I/N` as numbers. */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
-/** `I/N` read as a shard, or undefined when it is not one (1 <= I <= N <= 256). */
-export function shardOf(v: string): Shard | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(v);
-  const [index, count] = [Number(m?.[1]), Number(m?.[2])];
-  return m && count >= 1 && count <= 256 && index >= 1 && index <= count ? { index, count } : undefined;
 }
