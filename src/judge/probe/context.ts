@@ -2,7 +2,7 @@ import { classify } from "../../core/contract/classify.js";
 import { expectationOf } from "../../core/contract/domain.js";
 import { type Command, validate } from "../../core/contract/schemas.js";
 import { SuiteError, type SuiteErrorCode } from "../../core/kernel/errors.js";
-import type { Finding, FindingDetail, Listener, Observation } from "../../core/kernel/events.js";
+import type { Listener } from "../../core/kernel/events.js";
 import {
   answerKind,
   bodyOf,
@@ -11,31 +11,12 @@ import {
   isObject,
   succeeded,
 } from "../../core/kernel/exchange.js";
-import { ruleById } from "../../core/rules/catalogue.js";
-import { abortError, type Sender } from "../../transport/sender.js";
-import { CHECKS } from "../checks/index.js";
-import { type Effects, fullRead, judgeEffects, judgeFriendSide, toSettle } from "./effects.js";
+import { abortError } from "../../transport/sender.js";
+import { fullRead, judgeEffects, judgeFriendSide, toSettle } from "./effects.js";
+import { CaseJudge, describe, type RunShared } from "./findings.js";
 import { buildRequest, type CallOptions, type QueryName } from "./request.js";
 
-/** What every case of a run shares. */
-export interface RunShared {
-  client: Sender;
-  emit: Listener;
-  /** query values of a normal admin call (usersig included) */
-  query: () => Record<QueryName, string>;
-  memory: Map<string, unknown>;
-  /** the whole-effect oracle; absent when state cannot be read back (a group_add-only target) */
-  effects?: Effects;
-}
-
-const describe = (ex: Exchange): string => {
-  if (!ex.response)
-    return `no answer: the connection was dropped (${ex.error?.message ?? "closed"}), while the target answers other calls`;
-  const b = bodyOf(ex);
-  if (ex.response?.status !== 200) return `HTTP ${ex.response?.status}`;
-  if (!b) return "a body that is not a JSON object";
-  return `${String(b.ActionStatus)} ${String(b.ErrorCode)} ${JSON.stringify(b.ErrorInfo ?? "")}`;
-};
+export { outcomeOf, type RunShared } from "./findings.js";
 
 /** The input-domain classes each exchange was sent as (for oracles that judge by the domain). */
 const CLASSES_OF = new WeakMap<Exchange, readonly string[]>();
@@ -44,16 +25,15 @@ const CLASSES_OF = new WeakMap<Exchange, readonly string[]>();
 export const classesOf = (ex: Exchange): readonly string[] => CLASSES_OF.get(ex) ?? [];
 
 /** A case's handle on the target: calls are judged by every exchange check as they return. */
-export class CaseContext {
-  /** MUST findings that failed through this context: a stateful command stops the sequence on one */
-  mustFailures = 0;
-
+export class CaseContext extends CaseJudge {
   constructor(
-    readonly caseId: string,
-    private readonly s: RunShared,
+    caseId: string,
+    s: RunShared,
     /** the run's interruption and the case's deadline: requests stop when it fires */
     readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    super(caseId, s);
+  }
 
   /** The query of a normal admin call (sdkappid, identifier, usersig, random, contenttype). */
   normalQuery(): Record<QueryName, string> {
@@ -221,112 +201,4 @@ export class CaseContext {
     }
     return ex;
   }
-
-  /** Every exchange check on one exchange (observe judges the traffic it forwards with this too). */
-  judge(ex: Exchange, req: Record<string, unknown> | undefined): void {
-    const input = { ex, res: bodyOf(ex), req, memory: this.s.memory };
-    for (const c of CHECKS) {
-      if (!c.commands.includes(ex.command)) continue;
-      const j = c.judge?.(input);
-      if (j)
-        this.expect(
-          c.id,
-          j.ok,
-          j.ok ? ruleById(c.id).title : j.message,
-          ex,
-          j.ok || j.instancePath === undefined
-            ? undefined
-            : () => ({
-                instancePath: j.instancePath ?? "",
-                expected: j.expected ?? "",
-                actual: j.actual ?? "",
-              }),
-        );
-      const seen = c.observe?.(input);
-      if (seen !== undefined) this.observe(c.id, seen, ex);
-    }
-  }
-
-  /** `at` says where and what, and is only worked out when the rule failed (it is on hot paths). */
-  expect(rule: string, ok: boolean, message: string, exchange?: Exchange, at?: () => FindingDetail): void {
-    const { level } = ruleById(rule);
-    if (!ok && level === "MUST") this.mustFailures += 1;
-    // Built field by field in the order the reports show them: spreads cost microseconds on Node
-    // 20 here (issue 25), and an exchange has some twenty findings.
-    const finding: Finding = { rule, level, caseId: this.caseId, outcome: ok ? "pass" : "fail", message };
-    if (exchange) finding.exchange = exchange;
-    if (at && !ok) Object.assign(finding, at());
-    this.s.emit({ type: "finding", finding });
-  }
-
-  /**
-   * The target accepted the call (ActionStatus OK, ErrorCode 0). An answer whose ActionStatus and
-   * ErrorCode disagree is not judged here: envelope-status-code blames it, once.
-   */
-  expectAccepted(rule: string, ex: Exchange, what: string): boolean {
-    const kind = answerKind(ex);
-    if (kind === "ambiguous") return this.ambiguous(rule, ex, what);
-    const ok = kind === "accepted";
-    this.expect(
-      rule,
-      ok,
-      ok ? `${what}: accepted` : `${what}: expected success, got ${describe(ex)}`,
-      ex,
-      () => ({
-        instancePath: "/ActionStatus",
-        expected: "OK with ErrorCode 0",
-        actual: describe(ex),
-      }),
-    );
-    return ok;
-  }
-
-  /** The target refused the call (a FAIL envelope); its HTTP status is http-200's business. */
-  expectRefused(rule: string, ex: Exchange, what: string): boolean {
-    const kind = answerKind(ex);
-    if (kind === "ambiguous") return this.ambiguous(rule, ex, what);
-    const ok = kind === "refused";
-    this.expect(
-      rule,
-      ok,
-      ok
-        ? `${what}: refused with ${String(bodyOf(ex)?.ErrorCode)}`
-        : `${what}: expected a FAIL envelope, got ${describe(ex)}`,
-      ex,
-      () => ({
-        instancePath: "/ActionStatus",
-        expected: "FAIL with a non-zero ErrorCode",
-        actual: describe(ex),
-      }),
-    );
-    return ok;
-  }
-
-  private ambiguous(rule: string, ex: Exchange, what: string): false {
-    this.skip(
-      rule,
-      `${what}: ActionStatus and ErrorCode disagree (${describe(ex)}), so whether it was accepted is unknowable; envelope-status-code judges the answer`,
-    );
-    return false;
-  }
-
-  observe(rule: string, value: string, exchange?: Exchange): void {
-    const observation: Observation = { rule, caseId: this.caseId, value };
-    if (exchange) observation.exchange = exchange;
-    this.s.emit({ type: "observation", observation });
-  }
-
-  skip(rule: string, reason: string): void {
-    this.s.emit({ type: "skip", caseId: this.caseId, rule, reason });
-  }
-}
-
-/** "30001 Err_..." or "OK": how an answer reads in an observation. */
-export function outcomeOf(ex: Exchange): string {
-  const b = bodyOf(ex);
-  if (succeeded(ex)) return "accepted";
-  if (!ex.response) return "no answer (connection dropped)";
-  return b
-    ? `refused ${String(b.ErrorCode)}${b.ErrorInfo ? ` ${String(b.ErrorInfo)}` : ""}`
-    : `HTTP ${ex.response?.status}`;
 }
