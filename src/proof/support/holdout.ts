@@ -4,11 +4,11 @@
 
 import { gunzipSync, inflateSync } from "node:zlib";
 import { request } from "undici";
-import { mintUserSig } from "../../../core/usersig/sign.js";
-import { startEmulator } from "../../server.js";
-import { variantById } from "../../variants.js";
-import { faultById } from "../index.js";
-import { HOLDOUT_FAULTS } from "./index.js";
+import { mintUserSig } from "../../core/usersig/sign.js";
+import { HOLDOUT_FAULTS } from "../../emulator/faults/holdout/index.js";
+import { faultById } from "../../emulator/faults/index.js";
+import { startEmulator } from "../../emulator/server.js";
+import { variantById } from "../../emulator/variants.js";
 
 const cfg = {
   sdkappid: 1400000001,

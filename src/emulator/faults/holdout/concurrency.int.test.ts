@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { accounts, add, idsOf, names, neighbourOf, ok, run, type Scenario } from "./harness.js";
+import {
+  accounts,
+  add,
+  idsOf,
+  names,
+  neighbourOf,
+  ok,
+  run,
+  type Scenario,
+} from "../../../proof/support/holdout.js";
 
 const A = "alice";
 

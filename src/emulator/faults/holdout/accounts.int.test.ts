@@ -11,7 +11,7 @@ import {
   ok,
   run,
   type Scenario,
-} from "./harness.js";
+} from "../../../proof/support/holdout.js";
 
 const A = "alice";
 const many = (n: number) => Array.from({ length: n }, (_, i) => `f${String(i).padStart(4, "0")}`);

@@ -11,7 +11,7 @@ import {
   run,
   type Scenario,
   sameSet,
-} from "./harness.js";
+} from "../../../proof/support/holdout.js";
 
 const A = "alice";
 

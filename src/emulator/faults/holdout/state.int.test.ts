@@ -13,7 +13,7 @@ import {
   type Scenario,
   sameSet,
   seqOf,
-} from "./harness.js";
+} from "../../../proof/support/holdout.js";
 
 const A = "alice";
 

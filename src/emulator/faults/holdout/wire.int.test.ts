@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accounts, add, idsOf, neighbourOf, ok, run, type Scenario } from "./harness.js";
+import { accounts, add, idsOf, neighbourOf, ok, run, type Scenario } from "../../../proof/support/holdout.js";
 
 const A = "alice";
 

@@ -6,11 +6,6 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BEHAVIOUR } from "../../behaviour.js";
-import { jsonText } from "../../json-text.js";
-import { VARIANTS, variantById } from "../../variants.js";
-import { FAULTS, faultById } from "../index.js";
-import { HOLDOUT_BENIGN } from "./benign/index.js";
 import {
   type Answer,
   accounts,
@@ -22,7 +17,12 @@ import {
   ok,
   run,
   seqOf,
-} from "./harness.js";
+} from "../../../proof/support/holdout.js";
+import { DEFAULT_BEHAVIOUR } from "../../behaviour.js";
+import { jsonText } from "../../json-text.js";
+import { VARIANTS, variantById } from "../../variants.js";
+import { FAULTS, faultById } from "../index.js";
+import { HOLDOUT_BENIGN } from "./benign/index.js";
 import { HOLDOUT_FAULTS } from "./index.js";
 
 const CLASSES = [
