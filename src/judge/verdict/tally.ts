@@ -3,6 +3,7 @@ import type { Finding, Listener, RunEvent, RunInfo } from "../../core/kernel/eve
 import type { Exchange } from "../../core/kernel/exchange.js";
 import type { Rule } from "../../core/kernel/rule.js";
 import { RULES } from "../../core/rules/catalogue.js";
+import { Series } from "./series.js";
 
 /** How a rule stands after a run. `warn` is a SHOULD that did not hold; it never fails a run. */
 export type RuleStatus = "pass" | "fail" | "warn" | "observed" | "error" | "not-judged";
@@ -57,13 +58,7 @@ export class Tally {
   /** generated (property and stateful) cases that judged each rule */
   readonly generated = new Map<string, number>();
   /** what the HTML report draws: generated payload sizes and the stateful run's sequence, bounded */
-  readonly series = {
-    names: [] as number[],
-    toAccounts: [] as number[],
-    sequence: [] as number[],
-    /** where in `sequence` a stateful part began on freshly reset accounts (the plot marks them) */
-    resets: [] as number[],
-  };
+  readonly series = new Series();
   /** how long each case that ran took, in ms (JUnit's time, the HTML report's chart) */
   readonly caseMs = new Map<string, number>();
   /** specs/input-domain.json classes sent, and the rules that judged their answers (issue 20) */
@@ -100,7 +95,7 @@ export class Tally {
         break;
       case "exchange":
         this.exchanges += 1;
-        this.sample(e.caseId, e.exchange);
+        this.series.sample(e.caseId, e.exchange);
         if (e.classes?.length) this.sent(e.exchange.seq, e.classes);
         break;
       case "finding": {
@@ -143,13 +138,10 @@ export class Tally {
       case "case-end":
         this.caseMs.set(e.caseId, e.ms);
         break;
-      case "part": {
+      case "part":
         // Each part starts on reset accounts, so the sequence starts again there (issue 22).
-        const at = this.series.sequence.length;
-        if (e.caseId === "stateful" && e.edge === "start" && at > 0 && this.series.resets.at(-1) !== at)
-          this.series.resets.push(at);
+        if (e.caseId === "stateful" && e.edge === "start") this.series.reset();
         break;
-      }
       case "run-end":
         this.incomplete = e.incomplete;
         this.interrupted = e.interrupted;
@@ -177,36 +169,9 @@ export class Tally {
     for (const c of this.classesBySeq.get(seq) ?? []) this.coverage.get(c)?.rules.add(rule);
   }
 
-  /**
-   * What `sample` reads of an exchange, and no more: a shard's event log (conformance.json
-   * `shard.events`) keeps exchanges in this form, so merging shards folds the same as one run.
-   */
+  /** What `sample` reads of an exchange (Series.slim): a shard's event log keeps exchanges in this form. */
   static slim(caseId: string, ex: Exchange): Exchange {
-    const seq = (ex.json as { CurrentSequence?: unknown } | undefined)?.CurrentSequence;
-    const drawn = ex.command === "group_add" && caseId === "property-valid";
-    return {
-      seq: ex.seq,
-      command: ex.command,
-      request: { method: ex.request.method, url: "", headers: {}, body: drawn ? ex.request.body : "" },
-      ...(caseId === "stateful" && seq !== undefined ? { json: { CurrentSequence: seq } } : {}),
-      ms: ex.ms,
-    };
-  }
-
-  private sample(caseId: string, ex: Exchange): void {
-    const s = this.series;
-    if (ex.command === "group_add" && caseId === "property-valid" && s.names.length < 5000) {
-      try {
-        const b = JSON.parse(ex.request.body) as { GroupName?: unknown; To_Account?: unknown };
-        if (Array.isArray(b.GroupName)) s.names.push(b.GroupName.length);
-        s.toAccounts.push(Array.isArray(b.To_Account) ? b.To_Account.length : 0);
-      } catch {
-        // a raw body: nothing to draw
-      }
-    }
-    const seq = (ex.json as { CurrentSequence?: unknown } | undefined)?.CurrentSequence;
-    if (caseId === "stateful" && Number.isInteger(seq) && s.sequence.length < 2000)
-      s.sequence.push(seq as number);
+    return Series.slim(caseId, ex);
   }
 
   results(): RuleResult[] {
