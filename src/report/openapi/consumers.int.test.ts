@@ -69,7 +69,7 @@ describe("specs/openapi.json in real OpenAPI tools", () => {
     expect(gen.code).toBe(0);
     writeFileSync(
       join(dir, "src", "consumer.ts"),
-      `import type { paths } from "../../openapi/api.js";
+      `import type { paths } from "./api.js";
 type Answer = paths["/v4/sns/group_add"]["post"]["responses"]["200"]["content"]["application/json"];
 export function read(a: Answer): string {
   if (a.ActionStatus === "OK") {
