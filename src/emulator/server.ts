@@ -22,6 +22,7 @@ import type { Fault } from "./faults/fault.js";
 import { type ControlGuard, controlRefusal, guardFor } from "./guard.js";
 import { type EmuEnv, handle, makeEnv } from "./handle.js";
 import { readBody } from "./read-body.js";
+import { toEmuRequest } from "./request.js";
 import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
 import { Scrubber } from "./scrub.js";
 import { emptyState, type State, snapshot } from "./state.js";
@@ -117,41 +118,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
   /** stops listening, lets answers in flight finish for up to `graceMs`, then cuts what is left */
   shutdown(graceMs?: number): Promise<void>;
-}
-
-/** The query, split by hand: a URL or URLSearchParams object per request is a measurable share of the emulator's time. */
-function queryOf(raw: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of raw.split("&")) {
-    if (pair === "") continue;
-    const eq = pair.indexOf("=");
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? "" : pair.slice(eq + 1);
-    try {
-      out[decodeURIComponent(name)] =
-        value.includes("%") || value.includes("+") ? decodeURIComponent(value.replace(/\+/g, " ")) : value;
-    } catch {
-      out[name] = value; // a malformed escape is kept as sent: authentication then refuses it
-    }
-  }
-  return out;
-}
-
-function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
-  const raw = req.url ?? "/";
-  const q = raw.indexOf("?");
-  // A TLS socket knows the name the client asked for (false without SNI); a plain one has none.
-  const sni = (req.socket as Partial<TLSSocket>).servername;
-  return {
-    ...(req.headers.host ? { host: req.headers.host } : {}),
-    ...(typeof sni === "string" ? { sni } : {}),
-    method: req.method ?? "GET",
-    path: q < 0 ? raw : raw.slice(0, q),
-    query: q < 0 ? {} : queryOf(raw.slice(q + 1)),
-    // Node joins repeated headers itself but for a few (set-cookie); none the emulator reads is one.
-    headers: req.headers as Record<string, string | undefined>,
-    body,
-  };
 }
 
 const TOO_LARGE = JSON.stringify({
