@@ -27,6 +27,13 @@ function encodedForms(secret: string): string[] {
   return [secret, b64, b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), escapeSig(b64)];
 }
 
+/** Adds [a, b) to spans found in order, merged where they touch (a function, not a closure per text). */
+function merge(merged: Array<[number, number]>, a: number, b: number): void {
+  const last = merged.at(-1);
+  if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+  else merged.push([a, b]);
+}
+
 /**
  * Redaction by value: every secret the suite knows (the secret key, each UserSig
  * it minted or was given) is replaced wherever it appears, in URLs, bodies,
@@ -77,11 +84,6 @@ export class Redactor {
    */
   private secretSpans(c: string): Array<[number, number]> {
     const merged: Array<[number, number]> = [];
-    const add = (a: number, b: number) => {
-      const last = merged.at(-1);
-      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-      else merged.push([a, b]);
-    };
     if (this.runs.size > 0 && c.length >= MIN_RUN) {
       let h = hashOf(c, 0);
       for (let k = 0; ; k++) {
@@ -89,7 +91,7 @@ export class Redactor {
           // A whole secret starting here (a UserSig in a URL, the usual case): every window inside
           // it is one of its runs and would merge into this span, so they are skipped, not hashed.
           const whole = this.wholeAt(c, k);
-          add(k, k + Math.max(MIN_RUN, whole));
+          merge(merged, k, k + Math.max(MIN_RUN, whole));
           if (whole > MIN_RUN) {
             k += whole - MIN_RUN;
             h = hashOf(c, k);
@@ -106,7 +108,7 @@ export class Redactor {
       for (let at = c.indexOf(w); at >= 0; at = c.indexOf(w, at + 1)) found.push([at, at + w.length]);
     }
     found.sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of found) add(a, b);
+    for (const [a, b] of found) merge(merged, a, b);
     return merged;
   }
 
