@@ -25,9 +25,12 @@ const ROUTES: Record<string, Handler> = {
   "im_open_login_svc/account_check": accountCheck,
 };
 
-/** Routes looked up directly by path: /v4/<service>/<command> -> [command, handler]. */
-const BY_PATH = new Map<string, [string, Handler]>(
-  Object.entries(ROUTES).map(([key, h]) => [`/v4/${key}`, [key.split("/")[1] ?? "", h]]),
+/** Routes looked up directly by path: /v4/<service>/<command> -> [command, handler, service]. */
+const BY_PATH = new Map<string, [string, Handler, string]>(
+  Object.entries(ROUTES).map(([key, h]) => [
+    `/v4/${key}`,
+    [key.split("/")[1] ?? "", h, key.split("/")[0] ?? ""],
+  ]),
 );
 
 /** Everything a call depends on besides the state: settings, behaviour and faults. */
@@ -117,7 +120,8 @@ function route(
   }
   const denied = authenticate(req, env.config, b, env.sigCache);
   if (denied) return { command, envelope: denied };
-  const body = parseBody(req.body, b, path.split("/")[2] ?? "");
+  // The service is the route's, not split out of the path again per request.
+  const body = parseBody(req.body, b, found?.[2] ?? "");
   if ("ActionStatus" in body) return { command, envelope: body as Envelope };
   try {
     return { command, body, envelope: handler({ state, body, b }) };

@@ -15,18 +15,22 @@ export function readBody(
   let size = 0;
   /** done or fail has been called: nothing after it counts (an error after the end, the end after too much) */
   let settled = false;
-  const onData = (c: Buffer) => {
+  // Inline listeners, none kept in a named variable: under tsx each named closure also costs a
+  // __name() call per request (0.8 µs here, issue 25). Past `max`, chunks are ignored rather than
+  // the listener removed: the stream flows on either way, to nobody.
+  req.on("data", (c: Buffer) => {
+    if (settled) return;
     size += c.length;
     if (size > max) {
-      // Stop buffering at once; the rest is never read.
+      // Stop buffering at once; the rest is never kept.
       settled = true;
-      req.off("data", onData);
+      first = undefined;
+      chunks = undefined;
       done(undefined);
     } else if (first === undefined) first = c;
     else if (chunks) chunks.push(c);
     else chunks = [first, c];
-  };
-  req.on("data", onData);
+  });
   req.on("end", () => {
     if (settled) return;
     settled = true;

@@ -5,29 +5,19 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { createSecureContext, type SecureContext, TLSSocket } from "node:tls";
 import { EMULATOR_DEFAULTS } from "../config/defaults.js";
-import { authenticate } from "./auth.js";
 import type { Behaviour } from "./behaviour.js";
-import {
-  CONTROL_PREFIX,
-  type ControlHooks,
-  configure,
-  control,
-  type JournalEntry,
-  journalOf,
-  type Live,
-  record,
-  reset,
-} from "./control.js";
+import { type ControlHooks, configure, type JournalEntry, journalOf, type Live, reset } from "./control.js";
 import type { Fault } from "./faults/fault.js";
-import { type ControlGuard, controlRefusal, guardFor } from "./guard.js";
-import { type EmuEnv, handle, makeEnv } from "./handle.js";
+import { guardFor } from "./guard.js";
+import { type EmuEnv, makeEnv } from "./handle.js";
+import { Moods } from "./moods.js";
 import { readBody } from "./read-body.js";
-import { Scenario, type ScenarioStep, scripted } from "./scenarios.js";
+import { Scenario, type ScenarioStep } from "./scenarios.js";
 import { Scrubber } from "./scrub.js";
+import { type Served, serve } from "./serve.js";
 import { emptyState, type State, snapshot } from "./state.js";
 import { tencentDomains } from "./tls.js";
-import type { EmuAnswer, EmuConfig, EmuRequest, EmuResponse } from "./types.js";
-import { holdWrites } from "./writes.js";
+import type { EmuConfig, EmuRequest } from "./types.js";
 
 /** Bodies past this are refused without being read to the end (the service caps bodies too). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -67,35 +57,6 @@ export interface EmulatorOptions {
   hooks?: ControlHooks;
 }
 
-/** The live service's moods that depend on time and counts, not on state: kept out of handle(). */
-class Moods {
-  private window: number[] = [];
-  private groupAdds = 0;
-  constructor(private readonly o: EmulatorOptions) {}
-
-  /** An envelope to answer instead of handling the call, or undefined. */
-  intercept(path: string): string | undefined {
-    const limit = this.o.throttlePerSecond;
-    if (limit) {
-      const now = Date.now();
-      this.window = this.window.filter((t) => now - t < 1000);
-      this.window.push(now);
-      if (this.window.length > limit) return envelope(60007, "REST API call frequency limit exceeded");
-    }
-    if (
-      this.o.transientEvery &&
-      path.endsWith("/group_add") &&
-      ++this.groupAdds % this.o.transientEvery === 0
-    ) {
-      return envelope(30006, "internal error, please retry");
-    }
-    return undefined;
-  }
-}
-
-const envelope = (code: number, info: string): string =>
-  JSON.stringify({ ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: info, ErrorDisplay: "" });
-
 export interface RunningEmulator {
   url: string;
   /** what the control API requires as Authorization: Bearer TOKEN */
@@ -119,159 +80,10 @@ export interface RunningEmulator {
   shutdown(graceMs?: number): Promise<void>;
 }
 
-/** The query, split by hand: a URL or URLSearchParams object per request is a measurable share of the emulator's time. */
-function queryOf(raw: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of raw.split("&")) {
-    if (pair === "") continue;
-    const eq = pair.indexOf("=");
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? "" : pair.slice(eq + 1);
-    try {
-      out[decodeURIComponent(name)] =
-        value.includes("%") || value.includes("+") ? decodeURIComponent(value.replace(/\+/g, " ")) : value;
-    } catch {
-      out[name] = value; // a malformed escape is kept as sent: authentication then refuses it
-    }
-  }
-  return out;
-}
-
-function toEmuRequest(req: IncomingMessage, body: string): EmuRequest {
-  const raw = req.url ?? "/";
-  const q = raw.indexOf("?");
-  // A TLS socket knows the name the client asked for (false without SNI); a plain one has none.
-  const sni = (req.socket as Partial<TLSSocket>).servername;
-  return {
-    ...(req.headers.host ? { host: req.headers.host } : {}),
-    ...(typeof sni === "string" ? { sni } : {}),
-    method: req.method ?? "GET",
-    path: q < 0 ? raw : raw.slice(0, q),
-    query: q < 0 ? {} : queryOf(raw.slice(q + 1)),
-    // Node joins repeated headers itself but for a few (set-cookie); none the emulator reads is one.
-    headers: req.headers as Record<string, string | undefined>,
-    body,
-  };
-}
-
-const TOO_LARGE = JSON.stringify({
-  ActionStatus: "FAIL",
-  ErrorCode: 60002,
-  ErrorInfo: "request body too large",
-  ErrorDisplay: "",
-});
-
-/**
- * Head and body leave in one system call: Node prepends the head to a string body, and the empty
- * chunk end() adds makes that a writev of two buffers, not a second write (issue 25 measured
- * write(body) then end() against it: no difference in CPU per request).
- */
-const send = (res: ServerResponse, out: EmuResponse): void => {
-  const bytes = out.raw ?? out.body;
-  // Copied key by key (an object spread costs some 3 µs on Node 20 here, issue 25), into an object
-  // without a prototype so that any name, __proto__ too, stays a header as the spread kept it.
-  const headers: Record<string, string | number> = Object.create(null);
-  for (const k of Object.keys(out.headers)) headers[k] = out.headers[k] as string;
-  headers["content-length"] = Buffer.byteLength(bytes);
-  res.writeHead(out.status, headers).end(bytes);
-};
-
-/**
- * handle(), unless a fault's `around` hook or the write-conflict window (a holdout variant) runs it
- * after a wait: only those two return a promise, so the default path stays synchronous.
- */
-function answer(live: Live, request: EmuRequest, held: Set<string>): EmuResponse | Promise<EmuResponse> {
-  const run = (state: State) => handle(state, request, live.env);
-  const around = live.env.faults.find((f) => f.around)?.around;
-  if (around) return around({ state: live.state, req: request, handle: run });
-  if (live.env.behaviour.writeConflictWindowMs > 0)
-    return holdWrites(held, live.env.behaviour, live.state, request, run);
-  return run(live.state);
-}
-
-/** A scripted answer, unless the step checks authentication and the call fails it (then that answer). */
-function fromScript(
-  live: Live,
-  request: EmuRequest,
-): (ReturnType<typeof scripted> & { step?: number }) | EmuResponse | undefined {
-  const step = live.scenario?.peek(request.path.split("/").at(-1) ?? "");
-  if (!step) return undefined;
-  if (step.auth !== "skip") {
-    const denied = authenticate(request, live.env.config, live.env.behaviour, live.env.sigCache);
-    if (denied)
-      return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(denied) };
-  }
-  const at = live.scenario?.position ?? 0;
-  live.scenario?.consume();
-  return { ...scripted(step.answer, request.body), step: at };
-}
-
-/** The ErrorCode of an answer's body, for the client report: a body that is no envelope has none. */
-function codeOf(body: string): number | undefined {
-  try {
-    const code = (JSON.parse(body) as { ErrorCode?: unknown }).ErrorCode;
-    return typeof code === "number" ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function serve(
-  live: Live,
-  req: IncomingMessage,
-  res: ServerResponse,
-  o: EmulatorOptions,
-  moods: Moods,
-  guard: ControlGuard | undefined,
-  held: Set<string>,
-  body: string | undefined,
-): Promise<void> {
-  if (body === undefined) {
-    // An envelope, then the connection closes: the unread rest of the body cannot be skipped safely.
-    res.on("finish", () => req.socket.destroy());
-    res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(TOO_LARGE);
-    return;
-  }
-  const request = toEmuRequest(req, body);
-  if (guard && request.path.startsWith(CONTROL_PREFIX))
-    return send(res, controlRefusal(request, guard) ?? control(live, request, o.hooks ?? {}));
-  if (o.latencyMs) await new Promise((r) => setTimeout(r, o.latencyMs));
-  const watcher = o.onRequest?.(request);
-  const told = typeof watcher === "function" ? (watcher as (a: EmuAnswer) => void) : undefined;
-  const tell = (
-    by: EmuAnswer["by"],
-    out: { status: number; body?: string },
-    more: Partial<EmuAnswer> = {},
-  ) => {
-    const code = told && out.body !== undefined ? codeOf(out.body) : undefined;
-    told?.({ by, status: out.status, ...(code !== undefined ? { errorCode: code } : {}), ...more });
-  };
-  const entry = record(live, request, o.hooks ?? {});
-  const s = fromScript(live, request);
-  const step = s && "step" in s && s.step !== undefined ? { step: s.step } : {};
-  if (s && "slowMs" in s) await new Promise((r) => setTimeout(r, s.slowMs));
-  else if (s?.drop) {
-    tell("scenario", { status: 0 }, { ...step, dropped: true });
-    return void req.socket.destroy();
-  } else if (s) {
-    entry.status = s.status;
-    tell("step" in s ? "scenario" : "emulator", s, step);
-    return send(res, s);
-  }
-  const mood = moods.intercept(request.path);
-  if (mood) {
-    tell(codeOf(mood) === 60007 ? "throttle" : "transient", { status: 200, body: mood });
-    return send(res, { status: 200, headers: { "content-type": "application/json" }, body: mood });
-  }
-  const pending = answer(live, request, held);
-  const out = pending instanceof Promise ? await pending : pending;
-  if (out.drop) {
-    tell("emulator", { status: 0 }, { dropped: true });
-    return void req.socket.destroy();
-  }
-  entry.status = out.status;
-  tell(s ? "scenario" : "emulator", out, step);
-  send(res, out);
+/** The answer when serving a request threw: a bare 500, or a cut connection once the head is out. */
+function failed(res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(500).end();
+  else res.destroy();
 }
 
 /** Tencent's IM domains, the only hosts the proxy answers for (lower case). */
@@ -327,20 +139,21 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
   const controlOn = o.control ?? (host0 === "localhost" || host0 === "::1" || /^127\./.test(host0));
   const slow = o.slowClientMs ?? SLOW_CLIENT_MS;
   const token = o.controlToken ?? randomBytes(24).toString("base64url");
-  // Set once listening, before the first request can arrive: the names it answers to need the port.
-  let guard: ControlGuard | undefined;
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const failed = () => {
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    };
+  const sv: Served = { live, o, moods, guard: undefined, held, hooks: o.hooks ?? {} };
+  const max = o.maxBodyBytes ?? MAX_BODY_BYTES;
+  const handler = (req: IncomingMessage, res: ServerResponse) =>
     readBody(
       req,
-      o.maxBodyBytes ?? MAX_BODY_BYTES,
-      (body) => void serve(live, req, res, o, moods, controlOn ? guard : undefined, held, body).catch(failed),
-      failed,
+      max,
+      (body) => {
+        try {
+          serve(sv, req, res, body)?.catch(() => failed(res));
+        } catch {
+          failed(res);
+        }
+      },
+      () => failed(res),
     );
-  };
   // Node checks the timeouts below only this often; by default every 30 s.
   const checking = { connectionsCheckingInterval: Math.max(50, Math.min(1000, slow / 4)) };
   const server =
@@ -364,7 +177,8 @@ export async function startEmulator(o: EmulatorOptions): Promise<RunningEmulator
     server.listen(o.port ?? 0, o.host ?? "127.0.0.1", () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;
-  guard = guardFor(address, port, o.allowHosts ?? [], token);
+  // Set once listening, before the first request can arrive: the names it answers to need the port.
+  if (controlOn) sv.guard = guardFor(address, port, o.allowHosts ?? [], token);
   const host = address.includes(":") ? `[${address}]` : address;
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return {

@@ -27,6 +27,13 @@ function encodedForms(secret: string): string[] {
   return [secret, b64, b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), escapeSig(b64)];
 }
 
+/** Adds [a, b) to spans found in order, merged where they touch (a function, not a closure per text). */
+function merge(merged: Array<[number, number]>, a: number, b: number): void {
+  const last = merged.at(-1);
+  if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+  else merged.push([a, b]);
+}
+
 /**
  * Redaction by value: every secret the suite knows (the secret key, each UserSig
  * it minted or was given) is replaced wherever it appears, in URLs, bodies,
@@ -42,6 +49,8 @@ export class Redactor {
   private readonly runs = new Map<number, Set<string>>();
   /** one byte per 16 bits of hash: most windows of a text are rejected here, without a map lookup */
   private readonly maybe = new Uint8Array(1 << 16);
+  /** 1 for each canonical character (a byte) that some run holds */
+  private readonly alphabet = new Uint8Array(256);
   private readonly known = new Set<string>();
   /** short texts already redacted (header names and values repeat on every exchange); emptied by add() */
   private readonly memo = new Map<string, string>();
@@ -60,6 +69,7 @@ export class Redactor {
       }
       const head = c.slice(0, MIN_RUN);
       this.heads.set(head, [...(this.heads.get(head) ?? []), c]);
+      for (let k = 0; k < c.length; k++) this.alphabet[c.charCodeAt(k)] = 1;
       for (let k = 0; k + MIN_RUN <= c.length; k++) {
         const h = hashOf(c, k);
         this.maybe[h & 0xffff] = 1;
@@ -77,27 +87,43 @@ export class Redactor {
    */
   private secretSpans(c: string): Array<[number, number]> {
     const merged: Array<[number, number]> = [];
-    const add = (a: number, b: number) => {
-      const last = merged.at(-1);
-      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-      else merged.push([a, b]);
-    };
     if (this.runs.size > 0 && c.length >= MIN_RUN) {
-      let h = hashOf(c, 0);
-      for (let k = 0; ; k++) {
+      // A window holding a character that no run holds cannot match: such windows are stepped over
+      // in one jump, unhashed (JSON's punctuation, a URL's ? & : .), then hashed afresh (issue 25,
+      // perf-3: the rolling hash over every window was most of redaction's time per exchange).
+      const ok = this.alphabet;
+      const n = c.length;
+      /** the hash of the window at k, or -1 when it is still to be computed */
+      let h = -1;
+      for (let k = 0; k + MIN_RUN <= n; ) {
+        if (h < 0) {
+          let j = k + MIN_RUN - 1;
+          while (j >= k && ok[c.charCodeAt(j)] === 1) j--;
+          if (j >= k) {
+            k = j + 1;
+            continue;
+          }
+          h = hashOf(c, k);
+        }
         if (this.maybe[h & 0xffff] === 1 && this.runs.get(h)?.has(c.slice(k, k + MIN_RUN))) {
           // A whole secret starting here (a UserSig in a URL, the usual case): every window inside
           // it is one of its runs and would merge into this span, so they are skipped, not hashed.
           const whole = this.wholeAt(c, k);
-          add(k, k + Math.max(MIN_RUN, whole));
+          merge(merged, k, k + Math.max(MIN_RUN, whole));
           if (whole > MIN_RUN) {
             k += whole - MIN_RUN;
             h = hashOf(c, k);
           }
         }
-        if (k + MIN_RUN >= c.length) break;
+        if (k + MIN_RUN >= n) break;
+        if (ok[c.charCodeAt(k + MIN_RUN)] !== 1) {
+          k += MIN_RUN + 1;
+          h = -1;
+          continue;
+        }
         const out = Math.imul(c.charCodeAt(k), TOP) >>> 0;
         h = (Math.imul((h - out) >>> 0, BASE) + c.charCodeAt(k + MIN_RUN)) >>> 0;
+        k += 1;
       }
     }
     if (this.whole.size === 0) return merged;
@@ -106,7 +132,7 @@ export class Redactor {
       for (let at = c.indexOf(w); at >= 0; at = c.indexOf(w, at + 1)) found.push([at, at + w.length]);
     }
     found.sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of found) add(a, b);
+    for (const [a, b] of found) merge(merged, a, b);
     return merged;
   }
 
