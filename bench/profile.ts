@@ -19,17 +19,17 @@ export interface Breakdown {
 /** Buckets by the project module a sample's innermost project frame is in (path below src/). */
 const BY_MODULE: Array<[RegExp, string]> = [
   [
-    /^(generators|properties|cases)\/|^probe\/request|^kernel\/clock/,
+    /^(generate|cases)\/|^judge\/probe\/request|^core\/kernel\/clock/,
     "building requests (fast-check, generators, cases)",
   ],
   [/^transport\/(redact|canonical)/, "redaction"],
-  [/^(transport|targets)\//, "HTTP client (node:http, deadline, retries)"],
-  [/^checks\//, "exchange checks"],
-  [/^contract\/classify/, "input-domain classification"],
-  [/^contract\/schemas/, "schema validation (ajv: compiled once, then run)"],
-  [/^kernel\/raw-json/, "numbers judged on the raw JSON text"],
-  [/^(probe|oracles|accounts)\/|^contract\/domain/, "oracles and the account model"],
-  [/^(verdict|reporters|cli|record)\/|^kernel\/events/, "event folding and reports"],
+  [/^(transport|run\/targets)\//, "HTTP client (node:http, deadline, retries)"],
+  [/^judge\/checks\//, "exchange checks"],
+  [/^core\/contract\/classify/, "input-domain classification"],
+  [/^core\/contract\/schemas/, "schema validation (ajv: compiled once, then run)"],
+  [/^core\/kernel\/raw-json/, "numbers judged on the raw JSON text"],
+  [/^judge\/(probe|oracles)\/|^core\/contract\/domain/, "oracles and the account model"],
+  [/^(judge\/verdict|report|cli)\/|^core\/kernel\/events/, "event folding and reports"],
 ];
 
 interface ProfileNode {
